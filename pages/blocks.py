@@ -1,0 +1,162 @@
+"""The small, deliberate block set editors build pages from."""
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from .embeds import cached_embed, fetch_embed, player_src, provider_name
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading (h2)")), ("h3", _("Subheading (h3)"))],
+        default="h2",
+    )
+    anchor = blocks.CharBlock(
+        label=_("Anchor"),
+        required=False,
+        max_length=80,
+        help_text=_("The #address of the heading. Leave empty to make one from the heading."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        description = _(
+            "A section heading with its own #address; h2 headings appear under 'On this page'."
+        )
+        template = "pages/blocks/heading_block.html"
+        preview_value = {"text": "Mission", "level": "h2"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = heading_anchor(value)
+        return context
+
+
+def heading_anchor(value):
+    return slugify(value.get("anchor") or value["text"]) or "afsnit"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        description = _("Running text with bold, italic, lists and links.")
+        template = "pages/blocks/paragraph_block.html"
+        preview_value = (
+            "<p>Symbiose Hillerød vil fremme bæredygtig innovation og vækst gennem stærke "
+            "relationer og nye samarbejdsformer.</p>"
+        )
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        description = _("An image with required alternative text and an optional caption.")
+        template = "pages/blocks/image_block.html"
+        preview_value = {"alt_text": "Eksempel på et billede", "caption": "Billedtekst"}
+
+
+class VideoBlock(blocks.StructBlock):
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        required=False,
+        help_text=_("The video's address on YouTube or Vimeo. Until it is set, nothing is shown."),
+    )
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=150,
+        help_text=_("Shown before the video is played, and read aloud as the player's title."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        description = _(
+            "A video that loads from YouTube or Vimeo only when the visitor presses play."
+        )
+        template = "pages/blocks/video_block.html"
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "title": "Symbiose Hillerød på video",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["url"] and not value["title"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={"title": ValidationError(_("Give the video a title."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        if not value["url"]:
+            return context
+        request = (parent_context or {}).get("request")
+        # Editors previewing may wait for the host; visitors are served what was fetched at publish.
+        if request is not None and getattr(request, "is_preview", False):
+            embed = fetch_embed(value["url"])
+        else:
+            embed = cached_embed(value["url"])
+        context["embed"] = embed
+        context["player_src"] = player_src(embed)
+        context["provider"] = provider_name(value["url"])
+        return context
+
+
+class DocumentBlock(blocks.StructBlock):
+    text_before = blocks.CharBlock(label=_("Text before the link"), required=False)
+    link_text = blocks.CharBlock(label=_("Link text"), max_length=120)
+    text_after = blocks.CharBlock(label=_("Text after the link"), required=False)
+    document = DocumentChooserBlock(
+        label=_("Document"),
+        required=False,
+        help_text=_("Without a document the sentence is shown without a link."),
+    )
+    language = blocks.ChoiceBlock(
+        label=_("Language of the document"),
+        choices=[("da", _("Danish")), ("en", _("English")), ("de", _("German"))],
+        default="da",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        description = _("A sentence linking a document; type, size and language are added for you.")
+        template = "pages/blocks/document_block.html"
+        preview_value = {
+            "text_before": "I",
+            "link_text": "brochuren",
+            "text_after": "her kan du læse mere om Symbiose Hillerød.",
+            "language": "en",
+        }
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    document = DocumentBlock()

@@ -1,0 +1,73 @@
+"""The launch content: the current "Om Symbiose Hillerød" text, word for word.
+
+Two copy-editing corrections are applied to the source: "traditioneI" -> "traditionel"
+and "bæredygtige vækst" -> "bæredygtig vækst".
+"""
+
+SITE_NAME = "Symbiose Hillerød"
+
+MISSION = (
+    "Symbiose Hillerød vil fremme bæredygtig innovation og vækst gennem stærke relationer og "
+    "nye samarbejdsformer imellem borgere, foreninger, virksomheder, kommune og "
+    "uddannelsesinstitutioner."
+)
+GOALS = (
+    "Symbiose Hillerød arbejder målrettet på at få skabt en række eksempler på konkrete "
+    "symbiose-relationer med målbare resultater og positive business cases. Det vil sige at "
+    "skabe innovative løsninger på tekniske, sociale og miljømæssige udfordringer. Vi mener, "
+    "det er afgørende med et godt og effektivt samarbejde. Og vi sikrer derfor, at der er et "
+    "klart mandat og kontinuitet fra deltagerne."
+)
+DEFINITION = (
+    "En symbiose er for Symbiose Hillerød etablering af en relation mellem to parter, der har "
+    "til formål at udnytte en ressource mere optimalt miljømæssigt, socialt eller økonomisk - "
+    "se video nedenfor."
+)
+BACKGROUND = [
+    "Allerede i 2013 tog forskellige parter i Hillerød initiativ til dannelse af en traditionel "
+    "industriel symbiose. Men i slutningen af 2014 blev det klart for deltagerne, at der er "
+    "behov for en bredere tilgang for at sikre succes. Og der var samtidig en erkendelse af, at "
+    "nytænkning og innovation for at skabe bæredygtig vækst kræver et bredere perspektiv, men "
+    "også en række forskellige samarbejdsparter fra forskning, myndigheder, virksomheder og "
+    "borgere. Symbiose Hillerød blev en realitet.",
+    "Symbiosen Hillerød har således udover de traditionelle tekniske aspekter af symbiose "
+    "relationer også sociale, miljø og naturmæssige aspekter som en del af omdrejningspunktet "
+    "for samarbejdet. Det betyder f.eks., at uddannelse, kompetencer og job er i fokus men også "
+    "bedre udnyttelse af grønne arealer til både motion og andre rekreative formål. Der "
+    "arbejdes fortsat på at identificere relevante initiativer og interessenter.",
+]
+BROCHURE_SENTENCE = {
+    "text_before": "I",
+    "link_text": "brochuren",
+    "text_after": "her kan du læse mere om Symbiose Hillerød, og hvordan du kommer med "
+    "(materialet er på engelsk).",
+    "language": "en",
+}
+
+OM_TITLE = "Om Symbiose Hillerød"
+OM_SLUG = "om-symbiose-hillerod"
+VIDEO_TITLE = "Video: Definition af symbiose hos os"
+HOME_LINK_TEXT = "Læs mere om Symbiose Hillerød"
+
+
+def om_body(brochure_id):
+    """The Om page's sections as StreamField data; the video waits for its address."""
+
+    def heading(text):
+        return {"type": "heading", "value": {"text": text, "level": "h2", "anchor": ""}}
+
+    def paragraph(text):
+        return {"type": "paragraph", "value": f"<p>{text}</p>"}
+
+    return [
+        heading("Mission"),
+        paragraph(MISSION),
+        heading("Mål"),
+        paragraph(GOALS),
+        heading("Definition af symbiose hos os"),
+        paragraph(DEFINITION),
+        {"type": "video", "value": {"url": "", "title": VIDEO_TITLE}},
+        heading("Baggrund"),
+        *(paragraph(text) for text in BACKGROUND),
+        {"type": "document", "value": {**BROCHURE_SENTENCE, "document": brochure_id}},
+    ]

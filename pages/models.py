@@ -1,0 +1,81 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BodyBlock, heading_anchor
+from .site_settings import SiteSettings
+
+__all__ = ["ContentPage", "HomePage", "SiteSettings"]
+
+
+class HomePage(Page):
+    """Forside: the site root."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("featured page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page the introduction leads on to, e.g. the About page."),
+    )
+    featured_link_text = models.CharField(_("link text"), max_length=100, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("featured_page"), FieldPanel("featured_link_text")],
+            heading=_("Read more"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured = self.featured_page
+        context["featured"] = featured.specific if featured and featured.live else None
+        return context
+
+
+class ContentPage(Page):
+    """A page of sections, such as Om Symbiose Hillerød."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage", "pages.ContentPage"]
+    subpage_types = ["pages.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+    @property
+    def table_of_contents(self):
+        """The h2 sections, for the 'On this page' list."""
+        return [
+            {"text": block.value["text"], "anchor": heading_anchor(block.value)}
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]

@@ -1,0 +1,66 @@
+import mimetypes
+
+from django import template
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from ..site_settings import SiteSettings
+
+register = template.Library()
+
+LANGUAGE_PHRASES = {
+    "da": lambda: _("in Danish"),
+    "en": lambda: _("in English"),
+    "de": lambda: _("in German"),
+}
+
+
+@register.simple_tag
+def site_name():
+    return settings.WAGTAIL_SITE_NAME
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    items = []
+    if site is not None:
+        items = site.root_page.get_children().live().in_menu().only("title", "url_path")
+    current = context.get("page")
+    return {"items": items, "current_path": getattr(current, "url_path", None)}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    site_settings = context.get("site_settings")
+    if site_settings is None:
+        request = context.get("request")
+        site_settings = SiteSettings.load(request_or_site=request)
+    return {"s": site_settings}
+
+
+def human_size(size):
+    """Danish file sizes: '180 KB', '1,2 MB'."""
+    if size is None:
+        return ""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{number_format(round(size / (1024 * 1024), 1), 1)} MB"
+
+
+@register.simple_tag
+def document_meta(document, language):
+    """'PDF, 180 KB, på engelsk': what a visitor should know before opening a file."""
+    parts = [document.file_extension.upper(), human_size(document.get_file_size())]
+    phrase = LANGUAGE_PHRASES.get(language)
+    if phrase:
+        parts.append(phrase())
+    return ", ".join(part for part in parts if part)
+
+
+@register.filter
+def document_mime_type(document):
+    return mimetypes.guess_type(document.filename)[0] or "application/octet-stream"
