@@ -1,0 +1,61 @@
+"""Shared fixtures: the real launch content in the real test database, and the one fake we
+allow, the video host's oEmbed answer."""
+
+import pytest
+import responses
+from django.core.management import call_command
+from wagtail.models import Page
+
+from pages.models import ContentPage, HomePage
+
+VIDEO_URL = "https://www.youtube.com/watch?v=Symbiose123"
+VIDEO_ID = "Symbiose123"
+OEMBED_ANSWER = {
+    "type": "video",
+    "version": "1.0",
+    "title": "Symbiose Hillerød",
+    "provider_name": "YouTube",
+    "width": 200,
+    "height": 113,
+    "html": (
+        f'<iframe width="200" height="113" src="https://www.youtube.com/embed/{VIDEO_ID}?'
+        'feature=oembed" frameborder="0" allowfullscreen></iframe>'
+    ),
+}
+
+
+@pytest.fixture
+def launch(db):
+    """Loads the launch content exactly as `make run` does; returns the two pages."""
+    call_command("load_launch_content", verbosity=0)
+    home = HomePage.objects.get()
+    om = ContentPage.objects.get(slug="om-symbiose-hillerod")
+    return {"home": home, "om": om}
+
+
+@pytest.fixture
+def oembed():
+    """Fakes YouTube's oEmbed endpoint; any other outgoing HTTP request fails the test."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.get("https://www.youtube.com/oembed", json=OEMBED_ANSWER)
+        yield mock
+
+
+@pytest.fixture
+def video_page(launch, oembed):
+    """The Om page with the video address filled in by an editor, and published."""
+    om = launch["om"]
+    body = list(om.body.raw_data)
+    for block in body:
+        if block["type"] == "video":
+            block["value"]["url"] = VIDEO_URL
+    om.body = body
+    om.save_revision().publish()
+    return Page.objects.get(pk=om.pk).specific
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        "redaktoer", "redaktoer@example.com", "hemmeligt-kodeord-123"
+    )
