@@ -1,0 +1,90 @@
+# Symbiose Hillerød: production image (Django 5.2 + Wagtail 8, served by gunicorn).
+#
+# Build:
+#   podman build --format docker -t symbiose .        # docker format keeps the HEALTHCHECK
+#
+# Migrations and the launch content are NOT run at container start. Run them as their own
+# one-off step (before the first start and after every deploy), with the same env and the
+# same data/media volumes as the server: load_launch_content stores the brochure PDF under
+# MEDIA_ROOT, so the media volume must be mounted for that step too.
+#   podman run --rm -e SECRET_KEY=... -e DATABASE_URL=... \
+#       -v symbiose-data:/app/data -v symbiose-media:/app/media \
+#       IMAGE python manage.py migrate --noinput
+#   podman run --rm -e SECRET_KEY=... -e DATABASE_URL=... \
+#       -v symbiose-data:/app/data -v symbiose-media:/app/media \
+#       IMAGE python manage.py load_launch_content        # idempotent, safe to re-run
+# Then the server:
+#   podman run -d -p 127.0.0.1:8000:8000 -e SECRET_KEY=... -e ALLOWED_HOSTS=example.org \
+#       -v symbiose-data:/app/data -v symbiose-media:/app/media IMAGE
+#
+# Environment (see symbiose/settings/):
+#   SECRET_KEY            required at run time (the image has none).
+#   DATABASE_URL          default sqlite:////app/data/db.sqlite3 (volume /app/data);
+#                         postgres://user:pass@host:5432/db for PostgreSQL.
+#   ALLOWED_HOSTS         comma list, default localhost,127.0.0.1,[::1].
+#   CSRF_TRUSTED_ORIGINS  comma list, e.g. https://example.org (needed for the admin).
+#   WAGTAILADMIN_BASE_URL e.g. https://example.org
+#   SECURE_SSL_REDIRECT   default 1: plain-HTTP requests get a 301 unless the proxy sends
+#                         X-Forwarded-Proto: https (/healthz is exempt). 0 turns it off.
+#   SECURE_HSTS_SECONDS / _INCLUDE_SUBDOMAINS / _PRELOAD, SERVE_MEDIA (default 1),
+#   MEDIA_ROOT (default /app/media, volume), LOG_LEVEL, CONN_MAX_AGE,
+#   PORT (default 8000), WEB_CONCURRENCY (gunicorn workers, default 2).
+
+# ---- builder: dependencies into a self-contained venv ---------------------------------------
+FROM python:3.11-slim AS builder
+
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONDONTWRITEBYTECODE=1
+
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+
+COPY requirements.txt /tmp/requirements.txt
+# PIP_INSTALL_EXTRA stays empty for real builds. It exists only so .ci/container-check can pass
+# --ignore-requires-python when the base is the local stand-in (Debian's Python 3.11.2), which
+# is older than soupsieve==4.1.3's Requires-Python >=3.11.5; python:3.11-slim is 3.11.5+.
+ARG PIP_INSTALL_EXTRA=""
+RUN pip install --no-cache-dir ${PIP_INSTALL_EXTRA} -r /tmp/requirements.txt
+
+# ---- final: venv + app, non-root ------------------------------------------------------------
+FROM python:3.11-slim
+
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=symbiose.settings.production \
+    DATABASE_URL=sqlite:////app/data/db.sqlite3 \
+    MEDIA_ROOT=/app/media \
+    PORT=8000
+
+RUN groupadd --gid 10001 app \
+    && useradd --uid 10001 --gid app --home-dir /app --no-create-home \
+        --shell /usr/sbin/nologin app
+
+COPY --from=builder /opt/venv /opt/venv
+
+WORKDIR /app
+# App code stays root-owned (read-only for the app user).
+COPY . /app
+
+# Static files are collected (hashed + compressed for WhiteNoise) at build time; the key is a
+# throwaway that exists only for this RUN line.
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+    && mkdir -p /app/data /app/media \
+    && chown app:app /app/data /app/media
+
+VOLUME ["/app/data", "/app/media"]
+
+USER 10001:10001
+EXPOSE 8000
+
+# Uses the first ALLOWED_HOSTS entry as Host so the check still passes when ALLOWED_HOSTS
+# does not list 127.0.0.1. /healthz is exempt from the HTTPS redirect and answers 200 only
+# when the database answers.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import os,sys,urllib.request as u;h=(os.environ.get('ALLOWED_HOSTS') or 'localhost').split(',')[0].strip().lstrip('.');h='localhost' if h in ('','*') else h;r=u.urlopen(u.Request('http://127.0.0.1:%s/healthz'%os.environ.get('PORT','8000'),headers={'Host':h}),timeout=4);sys.exit(0 if r.status==200 else 1)"]
+
+# --forwarded-allow-ips "*": TLS is terminated by the reverse proxy in front of this container
+# and the container port must only be reachable from that proxy, so gunicorn trusts its
+# X-Forwarded-* headers from any peer address.
+CMD ["sh", "-c", "exec gunicorn symbiose.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --worker-tmp-dir /dev/shm --access-logfile - --forwarded-allow-ips '*'"]

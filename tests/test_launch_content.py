@@ -1,0 +1,176 @@
+"""The launch content: complete, word for word, corrected, and loaded idempotently."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from pages.launch import brochure
+from pages.models import ContentPage, HomePage
+from pages.site_settings import SiteSettings
+
+SECTIONS = ["Mission", "Mål", "Definition af symbiose hos os", "Baggrund"]
+# Sentences from the source text, with its two slips corrected.
+SOURCE_SENTENCES = [
+    "Symbiose Hillerød vil fremme bæredygtig innovation og vækst gennem stærke relationer og nye "
+    "samarbejdsformer imellem borgere, foreninger, virksomheder, kommune og "
+    "uddannelsesinstitutioner.",
+    "Og vi sikrer derfor, at der er et klart mandat og kontinuitet fra deltagerne.",
+    "der har til formål at udnytte en ressource mere optimalt miljømæssigt, socialt eller "
+    "økonomisk - se video nedenfor.",
+    "Allerede i 2013 tog forskellige parter i Hillerød initiativ til dannelse af en traditionel "
+    "industriel symbiose.",
+    "nytænkning og innovation for at skabe bæredygtig vækst kræver et bredere perspektiv",
+    "Der arbejdes fortsat på at identificere relevante initiativer og interessenter.",
+]
+
+
+def soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text_of(node):
+    return re.sub(r"\s+", " ", node.get_text(" ")).strip()
+
+
+def test_home_page_is_the_site_root_with_intro_and_link(client, launch):
+    assert Site.objects.get(is_default_site=True).root_page.specific == launch["home"]
+    page = soup(client, "/")
+    assert text_of(page.h1) == "Symbiose Hillerød"
+    assert "bæredygtig innovation og vækst" in text_of(page.main)
+    link = page.main.find("a", href="/om-symbiose-hillerod/")
+    assert text_of(link) == "Læs mere om Symbiose Hillerød"
+    menu = page.find("nav", attrs={"aria-label": "Hovedmenu"})
+    assert menu.find("a", href="/om-symbiose-hillerod/")
+
+
+def test_om_page_sections_word_for_word(client, launch):
+    page = soup(client, "/om-symbiose-hillerod/")
+    assert [text_of(h) for h in page.find_all("h1")] == ["Om Symbiose Hillerød"]
+    headings = page.main.find_all("h2")
+    assert [text_of(h) for h in headings] == SECTIONS
+    assert [h["id"] for h in headings] == [
+        "mission",
+        "mal",
+        "definition-af-symbiose-hos-os",
+        "baggrund",
+    ]
+    body = text_of(page.main)
+    for sentence in SOURCE_SENTENCES:
+        assert sentence in body
+    assert "traditioneI" not in body
+    assert "bæredygtige vækst" not in body
+
+
+def test_on_this_page_links_every_section(client, launch):
+    page = soup(client, "/om-symbiose-hillerod/")
+    toc = page.find("nav", class_="toc")
+    assert "På denne side" in text_of(toc)
+    assert [a["href"] for a in toc.find_all("a")] == [
+        "#mission",
+        "#mal",
+        "#definition-af-symbiose-hos-os",
+        "#baggrund",
+    ]
+
+
+def test_video_waits_for_its_address_without_a_trace(client, launch):
+    """The source names no video address: the page looks right until an editor adds one."""
+    page = soup(client, "/om-symbiose-hillerod/")
+    assert page.find(attrs={"data-video": True}) is None
+    assert "iframe" not in str(page)
+
+
+def test_brochure_link_says_type_size_and_language(client, launch):
+    page = soup(client, "/om-symbiose-hillerod/")
+    link = page.find("a", hreflang="en")
+    paragraph = text_of(link.parent)
+    assert paragraph.startswith("I brochuren (PDF, ")
+    assert paragraph.endswith(
+        "på engelsk) her kan du læse mere om Symbiose Hillerød, og hvordan du kommer med "
+        "(materialet er på engelsk)."
+    )
+    size_kb = round(len(brochure.build_brochure()) / 1024)
+    assert text_of(link) == f"brochuren (PDF, {size_kb} KB, på engelsk)"
+    assert link["type"] == "application/pdf"
+    # The brochure is the last thing in Baggrund.
+    assert link.find_parent("p").find_previous("h2")["id"] == "baggrund"
+
+
+def test_brochure_downloads_a_real_english_pdf(client, launch):
+    page = soup(client, "/om-symbiose-hillerod/")
+    response = client.get(page.find("a", hreflang="en")["href"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    pdf = b"".join(response.streaming_content)
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.rstrip().endswith(b"%%EOF")
+    assert b"/Lang (en" in pdf or b"/Lang(en" in pdf
+
+
+def test_brochure_covers_the_page_in_english():
+    headings = [heading for heading, _ in brochure.SECTIONS]
+    assert headings == [
+        "Our mission",
+        "Our goals",
+        "What a symbiosis is for us",
+        "Background",
+        "How to join",
+        "Contact",
+    ]
+    assert brochure.build_brochure() == brochure.build_brochure()  # reproducible
+
+
+def test_footer_settings_have_launch_values(launch):
+    settings = SiteSettings.load()
+    assert settings.hotline_heading == "Akutte driftsproblemer"
+    assert settings.hotline_phone_display == "48 23 10 00"
+    assert settings.organisation_name == "Hillerød Forsyning"
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        get_document_model().objects.count(),
+        SiteSettings.objects.count(),
+        Site.objects.count(),
+    )
+
+
+def test_loading_twice_changes_nothing(launch):
+    before = counts()
+    revisions = [p.latest_revision_id for p in Page.objects.order_by("pk")]
+    call_command("load_launch_content", verbosity=0)
+    assert counts() == before
+    assert [p.latest_revision_id for p in Page.objects.order_by("pk")] == revisions
+
+
+def test_loading_again_keeps_editor_changes(client, launch):
+    om = launch["om"]
+    om.title = "Om os"
+    om.save_revision().publish()
+    home = HomePage.objects.get()
+    home.intro = "<p>Redaktørens tekst.</p>"
+    home.save_revision().publish()
+    settings = SiteSettings.load()
+    settings.hotline_phone = "70101010"
+    settings.save()
+
+    call_command("load_launch_content", verbosity=0)
+
+    assert ContentPage.objects.get(pk=om.pk).title == "Om os"
+    assert HomePage.objects.get().intro == "<p>Redaktørens tekst.</p>"
+    assert SiteSettings.load().hotline_phone == "70101010"
+    assert "Redaktørens tekst." in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_loading_replaces_only_wagtails_welcome_page():
+    assert Page.objects.filter(depth=2).get().specific_class is Page  # Wagtail's placeholder
+    call_command("load_launch_content", verbosity=0)
+    assert [p.specific_class for p in Page.objects.filter(depth=2)] == [HomePage]

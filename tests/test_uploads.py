@@ -1,0 +1,109 @@
+"""Uploads are limited to safe types and sizes, and every refusal says why in Danish."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from pages.launch.brochure import build_brochure
+
+
+@pytest.fixture
+def editor(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def image_bytes(fmt):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def upload(client, kind, name, content):
+    url = f"/admin/{kind}/add/"
+    data = {
+        "title": name,
+        "file": SimpleUploadedFile(name, content),
+        "collection": Collection.get_first_root_node().pk,
+    }
+    return client.post(url, data)
+
+
+def errors(response):
+    return response.content.decode()
+
+
+def test_pdf_document_is_accepted(editor):
+    response = upload(editor, "documents", "brochure.pdf", build_brochure())
+    assert response.status_code == 302
+    assert get_document_model().objects.filter(title="brochure.pdf").exists()
+
+
+@pytest.mark.parametrize("name", ["virus.exe", "side.html", "script.js", "billede.svg"])
+def test_unsafe_document_types_are_refused(editor, name):
+    response = upload(editor, "documents", name, b"MZ\x90\x00 not allowed")
+    assert response.status_code == 200
+    assert "er ikke tilladt. Tilladte filendelser er: pdf, doc, docx" in errors(response)
+    assert not get_document_model().objects.exists()
+
+
+def test_executable_disguised_as_pdf_is_refused(editor):
+    response = upload(editor, "documents", "brochure.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200)
+    assert response.status_code == 200
+    assert "Filens indhold er ikke en gyldig PDF-fil." in errors(response)
+    assert not get_document_model().objects.exists()
+
+
+def test_binary_disguised_as_csv_is_refused(editor):
+    response = upload(editor, "documents", "tal.csv", b"\x00\x01\x02binary")
+    assert response.status_code == 200
+    assert "Filen er ikke en tekstfil." in errors(response)
+
+
+def test_csv_is_accepted(editor):
+    response = upload(editor, "documents", "tal.csv", "år;mængde\n2026;1.234,5\n".encode())
+    assert response.status_code == 302
+
+
+def test_too_large_document_is_refused(editor, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+    response = upload(editor, "documents", "stor.pdf", b"%PDF-1.4\n" + b"0" * 4096)
+    assert response.status_code == 200
+    assert "Filen er for stor" in errors(response)
+    assert not get_document_model().objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("JPEG", "foto.jpg"), ("PNG", "foto.png"), ("WEBP", "foto.webp")]
+)
+def test_common_image_formats_are_accepted(editor, fmt, name):
+    response = upload(editor, "images", name, image_bytes(fmt))
+    assert response.status_code == 302
+    assert get_image_model().objects.filter(title=name).exists()
+
+
+def test_svg_image_is_refused(editor):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    response = upload(editor, "images", "logo.svg", svg)
+    assert response.status_code == 200
+    assert "Billedformatet understøttes ikke. Tilladte formater: JPG, JPEG, PNG" in errors(response)
+    assert not get_image_model().objects.exists()
+
+
+def test_gif_image_is_refused(editor):
+    response = upload(editor, "images", "animation.gif", image_bytes("GIF"))
+    assert response.status_code == 200
+    assert "Billedformatet understøttes ikke." in errors(response)
+    assert not get_image_model().objects.exists()
+
+
+def test_image_with_wrong_extension_is_refused(editor):
+    response = upload(editor, "images", "foto.jpg", image_bytes("PNG"))
+    assert response.status_code == 200
+    assert "Filendelsen passer ikke til filformatet" in errors(response)
+    assert not get_image_model().objects.exists()
