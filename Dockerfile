@@ -87,4 +87,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # --forwarded-allow-ips "*": TLS is terminated by the reverse proxy in front of this container
 # and the container port must only be reachable from that proxy, so gunicorn trusts its
 # X-Forwarded-* headers from any peer address.
-CMD ["sh", "-c", "exec gunicorn symbiose.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --worker-tmp-dir /dev/shm --access-logfile - --forwarded-allow-ips '*'"]
+# --no-control-socket: gunicorn 25+ otherwise tries to create $HOME/.gunicorn/gunicorn.ctl, and
+# the app user's home (/app) is read-only; `exec` makes gunicorn PID 1 so it gets SIGTERM.
+CMD ["sh", "-c", "exec gunicorn symbiose.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --worker-tmp-dir /dev/shm --no-control-socket --access-logfile - --forwarded-allow-ips '*'"]

@@ -79,7 +79,8 @@ def test_too_large_document_is_refused(editor, settings):
 
 
 @pytest.mark.parametrize(
-    ("fmt", "name"), [("JPEG", "foto.jpg"), ("PNG", "foto.png"), ("WEBP", "foto.webp")]
+    ("fmt", "name"),
+    [("JPEG", "foto.jpg"), ("PNG", "foto.png"), ("WEBP", "foto.webp"), ("AVIF", "foto.avif")],
 )
 def test_common_image_formats_are_accepted(editor, fmt, name):
     response = upload(editor, "images", name, image_bytes(fmt))

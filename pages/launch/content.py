@@ -46,7 +46,7 @@ BROCHURE_SENTENCE = {
 
 OM_TITLE = "Om Symbiose Hillerød"
 OM_SLUG = "om-symbiose-hillerod"
-VIDEO_TITLE = "Video: Definition af symbiose hos os"
+VIDEO_TITLE = "Definition af symbiose hos os"
 HOME_LINK_TEXT = "Læs mere om Symbiose Hillerød"
 
 
