@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from .embeds import cached_embed, fetch_embed, player_src, provider_name
@@ -75,6 +77,11 @@ class ImageBlock(blocks.StructBlock):
         description = _("An image with required alternative text and an optional caption.")
         template = "pages/blocks/image_block.html"
         preview_value = {"alt_text": "Eksempel på et billede", "caption": "Billedtekst"}
+
+    def get_preview_value(self):
+        value = super().get_preview_value()
+        value["image"] = get_image_model().objects.order_by("-created_at").first()
+        return value
 
 
 class VideoBlock(blocks.StructBlock):
@@ -152,6 +159,11 @@ class DocumentBlock(blocks.StructBlock):
             "text_after": "her kan du læse mere om Symbiose Hillerød.",
             "language": "en",
         }
+
+    def get_preview_value(self):
+        value = super().get_preview_value()
+        value["document"] = get_document_model().objects.order_by("-created_at").first()
+        return value
 
 
 class BodyBlock(blocks.StreamBlock):
