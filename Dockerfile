@@ -40,11 +40,7 @@ RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 
 COPY requirements.txt /tmp/requirements.txt
-# PIP_INSTALL_EXTRA stays empty for real builds. It exists only so .ci/container-check can pass
-# --ignore-requires-python when the base is the local stand-in (Debian's Python 3.11.2), which
-# is older than soupsieve==4.1.3's Requires-Python >=3.11.5; python:3.11-slim is 3.11.5+.
-ARG PIP_INSTALL_EXTRA=""
-RUN pip install --no-cache-dir ${PIP_INSTALL_EXTRA} -r /tmp/requirements.txt
+RUN pip install --no-cache-dir -r /tmp/requirements.txt
 
 # ---- final: venv + app, non-root ------------------------------------------------------------
 FROM python:3.11-slim

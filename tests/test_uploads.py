@@ -108,3 +108,21 @@ def test_image_with_wrong_extension_is_refused(editor):
     assert response.status_code == 200
     assert "Filendelsen passer ikke til filformatet" in errors(response)
     assert not get_image_model().objects.exists()
+
+
+def test_editor_replaces_the_brochure_and_the_page_follows(editor, launch):
+    brochure = get_document_model().objects.get()
+    bigger = build_brochure().replace(b"%%EOF", b"% padding\n" * 3000 + b"%%EOF")
+    response = editor.post(
+        f"/admin/documents/edit/{brochure.pk}/",
+        {
+            "title": brochure.title,
+            "file": SimpleUploadedFile("brochure-2027.pdf", bigger),
+            "collection": brochure.collection_id,
+        },
+    )
+    assert response.status_code == 302
+    editor.logout()
+    html = editor.get("/om-symbiose-hillerod/").content.decode()
+    assert f"(PDF, {round(len(bigger) / 1024)} KB, på engelsk)" in html
+    assert "brochure-2027" in html
