@@ -24,6 +24,12 @@ OEMBED_ANSWER = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _temporary_media_root(settings, tmp_path):
+    """Uploads made by tests (the brochure, images) go to a temporary folder, not ./media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def launch(db):
     """Loads the launch content exactly as `make run` does; returns the two pages."""

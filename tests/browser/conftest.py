@@ -15,7 +15,9 @@ import pytest
 # Playwright's sync API runs an asyncio event loop in the main thread, and Django refuses ORM
 # calls from a thread with a running event loop (SynchronousOnlyOperation). The fixtures here
 # still need the ORM in that thread (loading content, publishing), and nothing in a test is
-# actually concurrent with it, so tell Django that this is safe.
+# actually concurrent with it, so tell Django that this is safe. (Set for the whole pytest
+# process once this conftest is loaded; the other tests run no event loop, so it changes nothing
+# for them.)
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,8 +39,9 @@ def in_ci(environ=os.environ):
     return environ.get("CI", "").strip().lower() not in {"", "0", "false", "no", "off"}
 
 
-def require_chromium(path=CHROMIUM, environ=os.environ):
+def require_chromium(path=None, environ=os.environ):
     """Without Chromium the browser tests fail in CI and are skipped elsewhere; never skip in CI."""
+    path = path or CHROMIUM
     if path.exists():
         return
     if in_ci(environ):
@@ -50,15 +53,39 @@ def require_chromium(path=CHROMIUM, environ=os.environ):
     pytest.skip(f"{path} is missing; install Debian's chromium package to run the browser tests")
 
 
+def pytest_runtest_setup(item):
+    """Check before any fixture (database, live server) is set up for a browser test."""
+    if item.get_closest_marker("browser"):
+        require_chromium()
+
+
 @pytest.fixture(scope="session")
-def browser():
-    require_chromium()
+def chromium():
+    require_chromium()  # also for a test that asks for the browser without the marker
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium, django_db_setup):
+    """One Chromium for the session; each test opens its own context.
+
+    While Playwright's sync API is active, asyncio reports its event loop as running in this
+    thread, and Django then keeps database connections per asyncio context instead of per
+    thread: the ORM here would quietly get a second connection, without the test database
+    state pytest-django set up on the first (e.g. the serialized rows that transactional tests
+    restore). So the test database is set up first, and this thread's connections are handed
+    on to the Playwright-era context, as Django's own LiveServerThread does for its thread.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    test_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 class Network:
@@ -69,6 +96,11 @@ class Network:
         self.outbound = []  # every request not for the live server, stubbed or aborted
         self.stubs = []  # (host, body) pairs answered locally instead of aborted
         self.page_errors = []  # uncaught JavaScript errors
+        self.csp_violations = []  # what the Content-Security-Policy stopped before the network
+
+    def console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(message.text)
 
     def is_local(self, url):
         return url == self.origin or url.startswith(self.origin + "/")
@@ -90,21 +122,13 @@ class Network:
                 return
         route.abort("blockedbyclient")
 
-    def outbound_hosts(self):
-        return sorted({urlsplit(url).hostname for url in self.outbound})
-
     def assert_stayed_local(self):
         assert self.outbound == [], f"requests tried to leave the machine: {self.outbound}"
         self.assert_no_page_errors()
 
     def assert_no_page_errors(self):
         assert self.page_errors == [], f"uncaught JavaScript errors: {self.page_errors}"
-
-
-@pytest.fixture(autouse=True)
-def _temporary_media_root(settings, tmp_path):
-    """The brochure the launch content uploads goes to a temporary folder, not ./media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+        assert self.csp_violations == [], f"blocked by the CSP: {self.csp_violations}"
 
 
 @pytest.fixture
@@ -133,7 +157,7 @@ def launched(site, launch):
 @pytest.fixture
 def new_page(browser, site):
     """Opens a page in a new, fenced-in browser context: new_page(**context_options)."""
-    contexts = []
+    contexts, networks = [], []
 
     def open_page(**options):
         context = browser.new_context(
@@ -141,15 +165,27 @@ def new_page(browser, site):
         )
         contexts.append(context)
         network = Network(site.url)
+        networks.append(network)
         context.route("**/*", network.handle)
         page = context.new_page()
         page.on("pageerror", lambda error: network.page_errors.append(str(error)))
+        page.on("console", network.console)
         page.network = network
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+    # A safety net behind each test's own assertions: nothing may have left unannounced.
+    for network in networks:
+        stubbed = {host for host, _ in network.stubs}
+        unexpected = [url for url in network.outbound if urlsplit(url).hostname not in stubbed]
+        if unexpected or network.csp_violations:
+            pytest.fail(
+                f"requests tried to leave the machine: {unexpected}; "
+                f"blocked by the CSP: {network.csp_violations}",
+                pytrace=False,
+            )
 
 
 @pytest.fixture

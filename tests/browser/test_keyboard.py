@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import DESKTOP, PHONE
+
 pytestmark = pytest.mark.browser
 
 MAX_TABS = 40  # far more focusable elements than the page has; stops a runaway loop
@@ -42,7 +44,9 @@ def is_brochure(element):
     return element["tag"] == "a" and href.startswith("/documents/") and href.endswith(".pdf")
 
 
-def test_keyboard_only_visit_of_om_page(launched, page):
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_keyboard_only_visit_of_om_page(launched, new_page, viewport):
+    page = new_page(viewport=viewport)
     om = launched["om"]
     response = page.goto(page.network.origin + om.url)
     assert response.status == 200
@@ -54,10 +58,10 @@ def test_keyboard_only_visit_of_om_page(launched, page):
     expect(skip_link).to_have_attribute("href", "#indhold")
     expect(skip_link).to_be_in_viewport(ratio=1)
     box = skip_link.bounding_box()
-    viewport = page.viewport_size
+    size = page.viewport_size
     assert box["x"] >= 0 and box["y"] >= 0, box
-    assert box["x"] + box["width"] <= viewport["width"], box
-    assert box["y"] + box["height"] <= viewport["height"], box
+    assert box["x"] + box["width"] <= size["width"], box
+    assert box["y"] + box["height"] <= size["height"], box
     assert_focus_visible(focused(page))
 
     # Enter: focus moves to <main>, past the header and its menu.
