@@ -47,17 +47,21 @@ def oembed():
         yield mock
 
 
+def publish_video(page, url):
+    """What an editor does: fill in the video address of the page's video block and publish."""
+    body = list(page.body.raw_data)
+    for block in body:
+        if block["type"] == "video":
+            block["value"]["url"] = url
+    page.body = body
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
 @pytest.fixture
 def video_page(launch, oembed):
     """The Om page with the video address filled in by an editor, and published."""
-    om = launch["om"]
-    body = list(om.body.raw_data)
-    for block in body:
-        if block["type"] == "video":
-            block["value"]["url"] = VIDEO_URL
-    om.body = body
-    om.save_revision().publish()
-    return Page.objects.get(pk=om.pk).specific
+    return publish_video(launch["om"], VIDEO_URL)
 
 
 @pytest.fixture

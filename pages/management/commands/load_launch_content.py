@@ -20,6 +20,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
         home = self.home_page()
         if not ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).exists():
             om = ContentPage(
@@ -31,12 +32,12 @@ class Command(BaseCommand):
             )
             home.add_child(instance=om)
             om.save_revision().publish()
-            self.stdout.write(f"Created {om.url_path}")
+            self.say(f"Created {om.url_path}")
             if home.featured_page_id is None:
                 home.featured_page = om
                 home.save_revision().publish()
         SiteSettings.load()  # creates the footer settings with their launch values if missing
-        self.stdout.write(self.style.SUCCESS("Launch content is in place."))
+        self.say(self.style.SUCCESS("Launch content is in place."))
 
     def home_page(self):
         home = HomePage.objects.first()
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         # Wagtail's own "Welcome" page is replaced, never an editor's page.
         if placeholder and placeholder.specific_class is Page and placeholder.is_leaf():
             placeholder.delete()
-        self.stdout.write("Created the home page")
+        self.say("Created the home page")
         return home
 
     def brochure(self):
@@ -70,5 +71,9 @@ class Command(BaseCommand):
         document.file.save(brochure.FILENAME, ContentFile(brochure.build_brochure()), save=False)
         document._set_document_file_metadata()
         document.save()
-        self.stdout.write(f"Stored the brochure as {document.file.name}")
+        self.say(f"Stored the brochure as {document.file.name}")
         return document
+
+    def say(self, message):
+        if self.verbosity:
+            self.stdout.write(message)
