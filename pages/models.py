@@ -37,7 +37,12 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.ContentPage"]
+    subpage_types = [
+        "pages.ContentPage",
+        "symbioses.SymbioseIndexPage",
+        "symbioses.PartnerIndexPage",
+        "symbioses.ThemeGroupIndexPage",
+    ]
     max_count = 1
 
     class Meta:

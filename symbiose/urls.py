@@ -7,12 +7,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views as page_views
 from symbiose import views
+from symbioses import views as symbiose_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
+    re_path(
+        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<fmt>json|csv)$",
+        symbiose_views.open_data,
+        name="symbioses_open_data",
+    ),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

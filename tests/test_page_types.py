@@ -4,12 +4,29 @@ import responses
 from django.test import override_settings
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from pages.models import ContentPage, HomePage
+from symbioses.models import (
+    PartnerIndexPage,
+    PartnerPage,
+    SymbioseIndexPage,
+    SymbiosePage,
+    ThemeGroupIndexPage,
+    ThemeGroupPage,
+)
 from tests.conftest import OEMBED_ANSWER, VIDEO_URL
-from tests.factories import ContentPageFactory, HomePageFactory
+from tests.factories import (
+    ContentPageFactory,
+    HomePageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    SymbioseIndexPageFactory,
+    SymbiosePageFactory,
+    ThemeGroupIndexPageFactory,
+    ThemeGroupPageFactory,
+)
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -20,9 +37,35 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_content_pages_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage})
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
         self.assertCanNotCreateAt(Page, ContentPage)
+
+    def test_home_holds_content_pages_and_the_catalogue_listings(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {ContentPage, SymbioseIndexPage, PartnerIndexPage, ThemeGroupIndexPage}
+        )
+
+    def test_catalogue_pages_live_under_their_listing(self):
+        self.assertAllowedParentPageTypes(SymbiosePage, {SymbioseIndexPage})
+        self.assertAllowedParentPageTypes(PartnerPage, {PartnerIndexPage})
+        self.assertAllowedParentPageTypes(ThemeGroupPage, {ThemeGroupIndexPage})
+        self.assertAllowedSubpageTypes(SymbioseIndexPage, {SymbiosePage})
+        self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
+        self.assertAllowedSubpageTypes(ThemeGroupIndexPage, {ThemeGroupPage})
+        for leaf in (SymbiosePage, PartnerPage, ThemeGroupPage):
+            self.assertAllowedSubpageTypes(leaf, set())
+
+    def test_one_listing_of_each_kind(self):
+        root = Page.get_first_root_node()
+        home = HomePageFactory(parent=root)
+        for factory_class, model in [
+            (SymbioseIndexPageFactory, SymbioseIndexPage),
+            (PartnerIndexPageFactory, PartnerIndexPage),
+            (ThemeGroupIndexPageFactory, ThemeGroupIndexPage),
+        ]:
+            self.assertTrue(model.can_create_at(home))
+            factory_class(parent=home)
+            self.assertFalse(model.can_create_at(home))
 
     def test_only_one_home_page(self):
         root = Page.get_first_root_node()
@@ -37,6 +80,19 @@ class PageTypeRenderingTests(WagtailPageTestCase):
         root = Page.get_first_root_node()
         cls.home = HomePageFactory(parent=root, slug="forside-test")
         cls.content = ContentPageFactory(parent=cls.home, slug="indhold")
+        cls.symbiose_index = SymbioseIndexPageFactory(parent=cls.home, slug="symbioser")
+        cls.partner_index = PartnerIndexPageFactory(parent=cls.home, slug="partnere")
+        cls.group_index = ThemeGroupIndexPageFactory(parent=cls.home, slug="temagrupper")
+        cls.partner_a = PartnerPageFactory(parent=cls.partner_index, slug="a", kind="forsyning")
+        cls.partner_b = PartnerPageFactory(parent=cls.partner_index, slug="b")
+        cls.group = ThemeGroupPageFactory(parent=cls.group_index, slug="energi")
+        cls.symbiose = SymbiosePageFactory(
+            parent=cls.symbiose_index,
+            slug="varme",
+            partner_a=cls.partner_a,
+            partner_b=cls.partner_b,
+            theme_group=cls.group,
+        )
         Site.objects.update(root_page=cls.home)
 
     def setUp(self):
@@ -59,6 +115,58 @@ class PageTypeRenderingTests(WagtailPageTestCase):
             self.assertPageIsPreviewable(self.content, post_data=self.content_form_data())
             # The preview may ask the video host; a visitor's request never does (see test_video).
             self.assertEqual(len(mock.calls), 1)
+
+    def test_catalogue_listings(self):
+        for page in (self.symbiose_index, self.partner_index, self.group_index):
+            self.assertPageIsRoutable(page)
+            self.assertPageIsRenderable(page)
+            self.assertPageIsPreviewable(page)
+            self.assertPageIsEditable(page)
+
+    def test_partner_page(self):
+        self.assertPageIsRenderable(self.partner_a)
+        self.assertPageIsPreviewable(self.partner_a)
+        self.assertPageIsEditable(self.partner_a)
+
+    def test_theme_group_page(self):
+        self.assertPageIsRenderable(self.group)
+        self.assertPageIsPreviewable(self.group)
+        self.assertPageIsEditable(self.group)
+
+    def test_symbiose_page(self):
+        data = nested_form_data(
+            {
+                "title": "Overskudsvarme",
+                "slug": "varme",
+                "partner_a": self.partner_a.pk,
+                "partner_b": self.partner_b.pk,
+                "flow": "a_til_b",
+                "resource": "Overskudsvarme",
+                "environmental": "on",
+                "theme_group": self.group.pk,
+                "status": "drift",
+                "start_date": "2024-01-01",
+                "story": rich_text("<p>Historien.</p>"),
+                "images": streamfield([]),
+                "results": inline_formset(
+                    [
+                        {
+                            "indicator": "Leveret varme",
+                            "value": "1200",
+                            "unit": "mwh_aar",
+                            "year": "2024",
+                            "baseline": "",
+                            "method": "Måler",
+                        }
+                    ]
+                ),
+                "investment": "1000000",
+                "yearly_saving": "250000",
+            }
+        )
+        self.assertPageIsRenderable(self.symbiose)
+        self.assertPageIsPreviewable(self.symbiose, post_data=data)
+        self.assertPageIsEditable(self.symbiose, post_data=data)
 
     def content_form_data(self):
         image = ImageFactory()

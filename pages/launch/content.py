@@ -71,3 +71,38 @@ def om_body(brochure_id):
         *(paragraph(text) for text in BACKGROUND),
         {"type": "document", "value": {**BROCHURE_SENTENCE, "document": brochure_id}},
     ]
+
+
+# The catalogue's listing pages (title, slug, introduction), in menu order.
+CATALOGUE_INDEXES = {
+    "symbioses.SymbioseIndexPage": (
+        "Symbioser",
+        "symbioser",
+        "Konkrete symbioser i Symbiose Hillerød: relationer mellem to parter, der udnytter en "
+        "ressource bedre – med målte resultater og en business case.",
+    ),
+    "symbioses.PartnerIndexPage": (
+        "Partnere",
+        "partnere",
+        "Borgere, foreninger, virksomheder, kommune, uddannelsesinstitutioner, forskning og "
+        "forsyning, der indgår i symbioser.",
+    ),
+    "symbioses.ThemeGroupIndexPage": (
+        "Temagrupper",
+        "temagrupper",
+        "Netværket arbejder i fem temagrupper.",
+    ),
+}
+
+# The five theme groups the network works in.
+THEME_GROUPS = [
+    ("Vand og spildevand", "vand-og-spildevand", "vand og spildevand"),
+    ("Affald", "affald", "affald og genbrug af materialer"),
+    ("Energi (fjernvarme og fjernkøl)", "energi", "energi: fjernvarme og fjernkøl"),
+    ("Infrastruktur", "infrastruktur", "infrastruktur"),
+    ("Kompetence og uddannelse", "kompetence-og-uddannelse", "kompetencer, uddannelse og job"),
+]
+
+
+def theme_group_description(topic):
+    return f"<p>Temagruppen samler parter, der skaber symbioser inden for {topic}.</p>"

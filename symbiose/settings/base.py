@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "pages",
+    "symbioses",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -155,6 +156,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+
+# `load_example_symbioses` may only run where this is true (never in production).
+EXAMPLE_CONTENT_ALLOWED = True
 
 # Serve uploaded media from the app itself (single-server set-up); turn off behind a media host.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

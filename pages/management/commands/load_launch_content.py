@@ -1,9 +1,10 @@
-"""Load the launch content: the home page, the Om page and the English brochure.
+"""Load the launch content: home page, Om page, English brochure, catalogue listings.
 
 Idempotent: each item is created only when it is missing, so running it again changes
 nothing and never overwrites what editors have changed.
 """
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -13,10 +14,14 @@ from wagtail.models import Page, Site
 from pages.launch import brochure, content
 from pages.models import ContentPage, HomePage
 from pages.site_settings import SiteSettings
+from symbioses.models import ThemeGroupIndexPage, ThemeGroupPage
 
 
 class Command(BaseCommand):
-    help = "Loads the launch content (home page, Om Symbiose Hillerød, the English brochure)."
+    help = (
+        "Loads the launch content: home page, Om Symbiose Hillerød, the English brochure, "
+        "the catalogue's listing pages and the five theme groups."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -36,8 +41,32 @@ class Command(BaseCommand):
             if home.featured_page_id is None:
                 home.featured_page = om
                 home.save_revision().publish()
+        self.catalogue(home)
         SiteSettings.load()  # creates the footer settings with their launch values if missing
         self.say(self.style.SUCCESS("Launch content is in place."))
+
+    def catalogue(self, home):
+        """The catalogue's listing pages and the five theme groups, each only if missing."""
+        for model_name, (title, slug, intro) in content.CATALOGUE_INDEXES.items():
+            model = apps.get_model(model_name)
+            if model.objects.exists():
+                continue
+            index = model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True)
+            home.add_child(instance=index)
+            index.save_revision().publish()
+            self.say(f"Created {index.url_path}")
+            if model is ThemeGroupIndexPage:
+                self.theme_groups(index)
+
+    def theme_groups(self, index):
+        # Created with their index only, so a group an editor deleted stays deleted.
+        for title, slug, topic in content.THEME_GROUPS:
+            group = ThemeGroupPage(
+                title=title, slug=slug, description=content.theme_group_description(topic)
+            )
+            index.add_child(instance=group)
+            group.save_revision().publish()
+            self.say(f"Created {group.url_path}")
 
     def home_page(self):
         home = HomePage.objects.first()

@@ -1,0 +1,96 @@
+"""Open data: the published symbioses and their results as JSON and CSV (fields in the README)."""
+
+import csv
+
+from django.http import HttpResponse, JsonResponse
+
+CSV_COLUMNS = [
+    "symbiose_id", "titel", "url", "eksempel", "partner_a", "partner_a_type", "partner_b",
+    "partner_b_type", "retning", "ressource", "dimensioner", "temagruppe", "status", "startdato",
+    "investering_kr", "investering_betales_af", "aarlig_besparelse_kr", "besparelse_tilfalder",
+    "tilbagebetalingstid_aar", "resultat_indikator", "resultat_vaerdi", "resultat_enhed",
+    "resultat_aar", "resultat_baseline", "resultat_metode",
+]  # fmt: skip
+
+
+def number(value):
+    return None if value is None else float(value)
+
+
+def partner_data(partner):
+    if partner is None:
+        return None
+    return {"navn": partner.title, "type": partner.kind, "url": partner.full_url}
+
+
+def symbiose_data(symbiose):
+    return {
+        "id": symbiose.pk,
+        "titel": symbiose.title,
+        "url": symbiose.full_url,
+        "eksempel": symbiose.is_example,
+        "partner_a": partner_data(symbiose.partner_a),
+        "partner_b": partner_data(symbiose.partner_b),
+        "retning": symbiose.flow or None,
+        "ressource": symbiose.resource,
+        "dimensioner": [str(dimension.value) for dimension in symbiose.dimensions],
+        "temagruppe": symbiose.theme_group.title if symbiose.theme_group else None,
+        "status": symbiose.status,
+        "startdato": symbiose.start_date.isoformat() if symbiose.start_date else None,
+        "business_case": {
+            "investering_kr": number(symbiose.investment),
+            "investering_betales_af": symbiose.investment_by or None,
+            "aarlig_besparelse_kr": number(symbiose.yearly_saving),
+            "besparelse_tilfalder": symbiose.saving_to or None,
+            "tilbagebetalingstid_aar": number(symbiose.payback_years),
+        },
+        "resultater": [
+            {
+                "indikator": result.indicator,
+                "vaerdi": number(result.value),
+                "enhed": result.unit,
+                "aar": result.year,
+                "baseline": number(result.baseline),
+                "metode": result.method or None,
+            }
+            for result in symbiose.results.all()
+        ],
+    }
+
+
+def json_response(filters, symbioses):
+    data = [symbiose_data(symbiose) for symbiose in symbioses]
+    body = {"filtre": filters.as_dict(), "antal": len(data), "symbioser": data}
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def csv_rows(symbiose):
+    data = symbiose_data(symbiose)
+    case = data["business_case"]
+    base = [
+        data["id"], data["titel"], data["url"], data["eksempel"],
+        (data["partner_a"] or {}).get("navn"), (data["partner_a"] or {}).get("type"),
+        (data["partner_b"] or {}).get("navn"), (data["partner_b"] or {}).get("type"),
+        data["retning"], data["ressource"], "|".join(data["dimensioner"]), data["temagruppe"],
+        data["status"], data["startdato"], case["investering_kr"], case["investering_betales_af"],
+        case["aarlig_besparelse_kr"], case["besparelse_tilfalder"], case["tilbagebetalingstid_aar"],
+    ]  # fmt: skip
+    results = data["resultater"] or [None]
+    for result in results:
+        if result is None:
+            yield [*base, None, None, None, None, None, None]
+        else:
+            yield [
+                *base, result["indikator"], result["vaerdi"], result["enhed"], result["aar"],
+                result["baseline"], result["metode"],
+            ]  # fmt: skip
+
+
+def csv_response(symbioses):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="symbioser.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for symbiose in symbioses:
+        writer.writerows(csv_rows(symbiose))
+    return response

@@ -1,0 +1,70 @@
+"""The catalogue's filters: plain GET parameters, shareable, and forgiving of garbage."""
+
+from dataclasses import dataclass, fields
+from urllib.parse import urlencode
+
+from django.db.models import Q
+
+from .choices import Dimension, PartnerKind, Status
+
+DIMENSION_FIELDS = {
+    Dimension.ENVIRONMENTAL: "environmental",
+    Dimension.SOCIAL: "social",
+    Dimension.ECONOMIC: "economic",
+}
+
+
+@dataclass(frozen=True)
+class SymbioseFilter:
+    # Field names are the GET parameters (Danish, as visitors see them in the address bar).
+    dimension: str = ""
+    tema: str = ""
+    status: str = ""
+    partnertype: str = ""
+
+    @classmethod
+    def from_query(cls, query):
+        """Keeps the valid values and silently drops the rest (never an error page)."""
+        from .models import ThemeGroupPage
+
+        def pick(name, allowed):
+            value = query.get(name, "")
+            return value if isinstance(value, str) and value in allowed else ""
+
+        tema = query.get("tema", "")
+        if tema and not (
+            isinstance(tema, str)
+            and len(tema) <= 255
+            and ThemeGroupPage.objects.live().filter(slug=tema).exists()
+        ):
+            tema = ""
+        return cls(
+            dimension=pick("dimension", Dimension.values),
+            tema=tema,
+            status=pick("status", Status.values),
+            partnertype=pick("partnertype", PartnerKind.values),
+        )
+
+    def apply(self, symbioses):
+        if self.dimension:
+            symbioses = symbioses.filter(**{DIMENSION_FIELDS[self.dimension]: True})
+        if self.tema:
+            symbioses = symbioses.filter(theme_group__slug=self.tema)
+        if self.status:
+            symbioses = symbioses.filter(status=self.status)
+        if self.partnertype:
+            symbioses = symbioses.filter(
+                Q(partner_a__kind=self.partnertype) | Q(partner_b__kind=self.partnertype)
+            )
+        return symbioses
+
+    @property
+    def active(self):
+        return any(getattr(self, field.name) for field in fields(self))
+
+    def as_dict(self):
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+    def querystring(self):
+        """The normalised query: only valid values, in a fixed order ('' when unfiltered)."""
+        return urlencode(self.as_dict())

@@ -1,0 +1,400 @@
+"""The catalogue: partners, theme groups and symbioses with measured results."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
+
+from .choices import Dimension, Flow, PartnerKind, Status, Unit
+
+FIRST_YEAR = 1990
+
+
+def last_year():
+    """Results may be measured or budgeted for next year at the latest."""
+    return date.today().year + 1
+
+
+class ExampleMixin(models.Model):
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_("Example content for trying out the catalogue; labelled 'Example' everywhere."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(Page):
+    """Shared by the three listing pages: an introduction and nothing else to edit."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["pages.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+# Partners ---------------------------------------------------------------------------------------
+
+
+class PartnerIndexPage(IndexPage):
+    subpage_types = ["symbioses.PartnerPage"]
+
+    class Meta:
+        verbose_name = _("partner index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = PartnerPage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class PartnerPage(ExampleMixin, Page):
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    description = models.TextField(_("short description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("logo alternative text"),
+        max_length=200,
+        blank=True,
+        help_text=_("Required with a logo, e.g. the partner's name."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldRowPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        FieldPanel("is_example"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+    parent_page_types = ["symbioses.PartnerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def clean(self):
+        super().clean()
+        if self.logo_id and not self.logo_alt.strip():
+            raise ValidationError({"logo_alt": _("Write an alternative text for the logo.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from .diagram import network_diagram
+
+        context = super().get_context(request, *args, **kwargs)
+        symbioses = list(SymbiosePage.objects.published().involving(self))
+        context["symbioses"] = symbioses
+        context["diagram"] = network_diagram(symbioses, request)
+        context["network_caption"] = _("%(name)s and the partners it has symbioses with.") % {
+            "name": self.title
+        }
+        return context
+
+
+# Theme groups -----------------------------------------------------------------------------------
+
+
+class ThemeGroupIndexPage(IndexPage):
+    subpage_types = ["symbioses.ThemeGroupPage"]
+
+    class Meta:
+        verbose_name = _("theme group index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = ThemeGroupPage.objects.child_of(self).live().public()
+        return context
+
+
+class ThemeGroupPage(Page):
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    members = ParentalManyToManyField(
+        "symbioses.PartnerPage", verbose_name=_("members"), blank=True, related_name="groups"
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("description"), FieldPanel("members")]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+    parent_page_types = ["symbioses.ThemeGroupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("theme group")
+        verbose_name_plural = _("theme groups")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # In a preview `members` is an in-memory list; query the live partners by id instead.
+        member_ids = [member.pk for member in self.members.all()]
+        context["member_list"] = (
+            PartnerPage.objects.filter(pk__in=member_ids).live().public().order_by("title")
+        )
+        context["symbioses"] = SymbiosePage.objects.published().filter(theme_group=self)
+        return context
+
+
+# Symbioses --------------------------------------------------------------------------------------
+
+
+class SymbioseQuerySet(PageQuerySet):
+    def published(self):
+        """Live, public symbioses with everything a listing shows, in a fixed number of queries."""
+        return (
+            self.live()
+            .public()
+            .select_related("partner_a", "partner_b", "theme_group")
+            .prefetch_related("results")
+            .order_by("title")
+        )
+
+    def involving(self, partner):
+        return self.filter(models.Q(partner_a=partner) | models.Q(partner_b=partner))
+
+
+class SymbioseIndexPage(IndexPage):
+    """/symbioser/: the catalogue, its filters and totals; open data at data.json and data.csv."""
+
+    subpage_types = ["symbioses.SymbiosePage"]
+
+    class Meta:
+        verbose_name = _("symbiosis index")
+
+    def filtered(self, query):
+        from .filters import SymbioseFilter
+
+        filters = SymbioseFilter.from_query(query)
+        return filters, filters.apply(SymbiosePage.objects.published().child_of(self))
+
+    def get_context(self, request, *args, **kwargs):
+        from .diagram import network_diagram
+        from .summary import total_effect
+
+        context = super().get_context(request, *args, **kwargs)
+        filters, symbioses = self.filtered(request.GET)
+        symbioses = list(symbioses)
+        context.update(
+            filters=filters,
+            symbioses=symbioses,
+            totals=total_effect(symbioses),
+            diagram=network_diagram(symbioses, request),
+            network_caption=_("Partners (nodes) and the symbioses between them (lines)."),
+            theme_groups=ThemeGroupPage.objects.live().public().order_by("title"),
+            dimension_choices=Dimension.choices,
+            status_choices=Status.choices,
+            kind_choices=PartnerKind.choices,
+        )
+        return context
+
+    def open_data(self, request, fmt):
+        from .exports import csv_response, json_response
+
+        filters, symbioses = self.filtered(request.GET)
+        if fmt == "json":
+            return json_response(filters, symbioses)
+        return csv_response(symbioses)
+
+
+class SymbiosePage(ExampleMixin, Page):
+    partner_a = models.ForeignKey(
+        PartnerPage,
+        verbose_name=_("first partner"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    partner_b = models.ForeignKey(
+        PartnerPage,
+        verbose_name=_("second partner"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    flow = models.CharField(
+        _("direction of the resource"), max_length=10, choices=Flow.choices, blank=True
+    )
+    resource = models.CharField(
+        _("resource"), max_length=120, help_text=_("What is used better, e.g. surplus heat.")
+    )
+    environmental = models.BooleanField(_("environmental"), default=False)
+    social = models.BooleanField(_("social"), default=False)
+    economic = models.BooleanField(_("economic"), default=False)
+    theme_group = models.ForeignKey(
+        ThemeGroupPage,
+        verbose_name=_("theme group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    story = RichTextField(_("story"), features=RICH_TEXT_FEATURES, blank=True)
+    images = StreamField([("image", ImageBlock())], verbose_name=_("images"), blank=True)
+    investment = models.DecimalField(
+        _("investment (DKK)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    investment_by = models.CharField(_("investment borne by"), max_length=200, blank=True)
+    yearly_saving = models.DecimalField(
+        _("yearly saving (DKK/year)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    saving_to = models.CharField(_("saving goes to"), max_length=200, blank=True)
+
+    objects = PageManager.from_queryset(SymbioseQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("partner_a"), FieldPanel("partner_b"), FieldPanel("flow")],
+            heading=_("The two parties"),
+        ),
+        FieldPanel("resource"),
+        FieldRowPanel(
+            [FieldPanel("environmental"), FieldPanel("social"), FieldPanel("economic")],
+            heading=_("Improves (one or more)"),
+        ),
+        FieldRowPanel([FieldPanel("theme_group"), FieldPanel("status"), FieldPanel("start_date")]),
+        FieldPanel("story"),
+        FieldPanel("images"),
+        InlinePanel("results", heading=_("Measured results"), label=_("Result")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("investment"), FieldPanel("investment_by")]),
+                FieldRowPanel([FieldPanel("yearly_saving"), FieldPanel("saving_to")]),
+            ],
+            heading=_("Business case"),
+        ),
+        FieldPanel("is_example"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("resource"),
+        index.SearchField("story"),
+        index.FilterField("status"),
+    ]
+    parent_page_types = ["symbioses.SymbioseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("symbiosis")
+        verbose_name_plural = _("symbioses")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.partner_a_id is None:
+            errors["partner_a"] = _("Choose the first partner.")
+        if self.partner_b_id is None:
+            errors["partner_b"] = _("Choose the second partner.")
+        elif self.partner_a_id == self.partner_b_id:
+            errors["partner_b"] = _("A symbiosis is a relation between two different partners.")
+        if not (self.environmental or self.social or self.economic):
+            errors["environmental"] = _(
+                "Choose at least one dimension: environmental, social or economic."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def dimensions(self):
+        chosen = [
+            (Dimension.ENVIRONMENTAL, self.environmental),
+            (Dimension.SOCIAL, self.social),
+            (Dimension.ECONOMIC, self.economic),
+        ]
+        return [dimension for dimension, on in chosen if on]
+
+    @property
+    def dimension_labels(self):
+        return ", ".join(str(dimension.label).lower() for dimension in self.dimensions)
+
+    @property
+    def source_and_target(self):
+        """The partners in the direction the resource flows (first to second if none)."""
+        if self.flow == Flow.B_TO_A:
+            return self.partner_b, self.partner_a
+        return self.partner_a, self.partner_b
+
+    @cached_property
+    def payback_years(self):
+        """Years until the yearly saving has paid the investment back; None if it never does."""
+        if self.investment is None or not self.yearly_saving or self.yearly_saving <= 0:
+            return None
+        return (Decimal(self.investment) / Decimal(self.yearly_saving)).quantize(Decimal("0.1"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["result_rows"] = list(self.results.all())
+        return context
+
+
+class SymbioseResult(Orderable):
+    page = ParentalKey(SymbiosePage, on_delete=models.CASCADE, related_name="results")
+    indicator = models.CharField(
+        _("indicator"), max_length=150, help_text=_("What is measured, e.g. reduced emissions.")
+    )
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The value before the symbiosis, in the same unit (optional)."),
+    )
+    method = models.CharField(_("method or source"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("method")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("measured result")
+        verbose_name_plural = _("measured results")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.value is None:
+            errors["value"] = _("Enter the measured value.")
+        if not self.unit:
+            errors["unit"] = _("Choose the unit of the value.")
+        if self.year is None:
+            errors["year"] = _("Enter the year the value was measured.")
+        elif not FIRST_YEAR <= self.year <= last_year():
+            errors["year"] = _("The year must be between %(first)s and %(last)s.") % {
+                "first": FIRST_YEAR,
+                "last": last_year(),
+            }
+        if errors:
+            raise ValidationError(errors)

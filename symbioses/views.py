@@ -1,0 +1,18 @@
+from django.http import Http404
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from .models import SymbioseIndexPage
+
+
+@require_GET
+def open_data(request, index_path, fmt):
+    """<symbiosis index>/data.json and data.csv: the same filters as the page, published only."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page, _args, _kwargs = site.root_page.specific.route(request, index_path.strip("/").split("/"))
+    page = page.specific
+    if not isinstance(page, SymbioseIndexPage) or page.get_view_restrictions().exists():
+        raise Http404
+    return page.open_data(request, fmt)
