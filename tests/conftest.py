@@ -39,6 +39,26 @@ def launch(db):
     return {"home": home, "om": om}
 
 
+# One address for every page type, for the checks that hold on every page.
+PAGE_TYPE_URLS = {
+    "HomePage": "/",
+    "ContentPage": "/om-symbiose-hillerod/",
+    "SymbioseIndexPage": "/symbioser/",
+    "SymbiosePage": "/symbioser/eksempel-overskudsvarme-datacenter/",
+    "PartnerIndexPage": "/partnere/",
+    "PartnerPage": "/partnere/eksempel-forsyningen/",
+    "ThemeGroupIndexPage": "/temagrupper/",
+    "ThemeGroupPage": "/temagrupper/energi/",
+}
+
+
+@pytest.fixture
+def examples(launch):
+    """The launch content plus the example catalogue, so every page type has a page."""
+    call_command("load_example_symbioses", verbosity=0)
+    return launch
+
+
 @pytest.fixture
 def oembed():
     """Fakes YouTube's oEmbed endpoint; any other outgoing HTTP request fails the test."""

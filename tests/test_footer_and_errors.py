@@ -5,11 +5,13 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
+from wagtail.models import Page
 
 from pages.models import HomePage
 from pages.site_settings import SiteSettings
+from tests.conftest import PAGE_TYPE_URLS
 
-PAGES = ["/", "/om-symbiose-hillerod/"]
+PAGES = list(PAGE_TYPE_URLS.values())
 
 
 def footer_of(response):
@@ -26,8 +28,13 @@ def assert_hotline(footer, number="48 23 10 00", href="tel:+4548231000"):
     assert link is not None and link.get_text(strip=True) == number
 
 
+def test_every_page_type_is_checked(examples):
+    page_types = {page.specific_class.__name__ for page in Page.objects.filter(depth__gt=1)}
+    assert page_types == set(PAGE_TYPE_URLS)
+
+
 @pytest.mark.parametrize("url", PAGES)
-def test_footer_on_every_page(client, launch, url):
+def test_footer_on_every_page(client, examples, url):
     response = client.get(url)
     assert response.status_code == 200
     footer = footer_of(response)
@@ -67,7 +74,7 @@ def test_500_keeps_the_hotline_when_the_database_is_down(launch):
     assert_hotline(footer_of(response))
 
 
-def test_edited_hotline_shows_on_every_page(client, launch):
+def test_edited_hotline_shows_on_every_page(client, examples):
     settings = SiteSettings.load()
     settings.hotline_phone = "70 12 34 56"
     settings.full_clean()
@@ -91,15 +98,15 @@ def test_was_without_a_statement_is_a_danish_404(client, launch):
     assert "Siden blev ikke fundet" in response.content.decode()
 
 
-@pytest.mark.parametrize("url", [*PAGES, "/findes-ikke/", "/was"])
-def test_anonymous_visitors_get_no_cookies(client, launch, url):
+@pytest.mark.parametrize("url", [*PAGES, "/findes-ikke/", "/was", "/symbioser/data.json"])
+def test_anonymous_visitors_get_no_cookies(client, examples, url):
     response = client.get(url)
     assert not response.cookies
     assert "Set-Cookie" not in response.headers
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_strict_content_security_policy(client, launch, url):
+def test_strict_content_security_policy(client, examples, url):
     policy = client.get(url)["Content-Security-Policy"]
     assert "script-src 'self';" in policy
     assert "style-src 'self';" in policy
@@ -107,14 +114,14 @@ def test_strict_content_security_policy(client, launch, url):
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_no_inline_scripts_or_styles(client, launch, url):
+def test_no_inline_scripts_or_styles(client, examples, url):
     page = BeautifulSoup(client.get(url).content, "html.parser")
     assert all(script.get("src") for script in page.find_all("script"))
     assert not page.find_all("style")
     assert not page.find_all(style=True)
 
 
-def test_no_third_party_resources(client, launch):
+def test_no_third_party_resources(client, examples):
     for url in PAGES:
         page = BeautifulSoup(client.get(url).content, "html.parser")
         for tag in page.find_all(["link", "script", "img", "iframe"]):

@@ -4,9 +4,12 @@ import gettext
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.utils import translation
+
+from tests.conftest import PAGE_TYPE_URLS
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "da" / "LC_MESSAGES"
 
@@ -46,6 +49,24 @@ def test_django_uses_our_catalogue():
     with translation.override("da"):
         assert translation.gettext("Skip to content") == "Gå til indhold"
         assert translation.gettext("Emergency operational problems") == "Akutte driftsproblemer"
+
+
+@pytest.mark.parametrize("url", list(PAGE_TYPE_URLS.values()))
+def test_every_page_type_is_danish(client, examples, url):
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    assert page.html["lang"] == "da"
+    assert page.find("a").get_text(strip=True) == "Gå til indhold"
+    assert len(page.find_all("h1")) == 1
+    assert page.find("footer").find("h2").get_text(strip=True) == "Akutte driftsproblemer"
+
+
+def test_catalogue_words_are_danish(client, examples):
+    index = BeautifulSoup(client.get("/symbioser/").content, "html.parser").main.get_text(" ")
+    for danish in ["Filtrér symbioserne", "Samlet effekt", "Partnertype", "Netværket", "Åbne data"]:
+        assert danish in index
+    symbiose = client.get(PAGE_TYPE_URLS["SymbiosePage"]).content.decode()
+    for danish in ["Målte resultater", "Tilbagebetalingstid", "Forbedrer", "Eksempel"]:
+        assert danish in symbiose
 
 
 def test_pages_are_danish(client, launch):
