@@ -1,0 +1,381 @@
+"""The catalogue in Chromium: axe-core, the keyboard, no JavaScript, and garbage in the address."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from playwright.sync_api import expect
+
+from symbioses.choices import PartnerKind
+from symbioses.models import PartnerPage, SymbiosePage, ThemeGroupPage
+from tests.catalogue import make_partner, make_symbiose
+
+from .conftest import DESKTOP, PHONE
+from .test_axe import assert_accessible, assert_page_basics
+from .test_keyboard import assert_focus_visible
+
+pytestmark = pytest.mark.browser
+
+INDEX = "/symbioser/"
+HEAT = "eksempel-overskudsvarme-datacenter"  # an example symbiose with results and a business case
+PARTNER = "eksempel-forsyningen"  # the example partner with the most symbioses
+THEME = "energi"  # a theme group with example symbioses
+MAX_TABS = 120  # more focusable elements than /symbioser/ has with the example content
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return {
+        tag: el.tagName.toLowerCase(),
+        name: el.getAttribute("name"),
+        text: el.textContent.replace(/\\s+/g, " ").trim(),
+        href: el.getAttribute("href"),
+        inSvg: Boolean(el.closest("figure.network svg")),
+        outlineStyle: style.outlineStyle,
+        outlineWidth: style.outlineWidth,
+        boxShadow: style.boxShadow,
+    };
+}"""
+
+# How an SVG link and everything inside it is painted (outline and box-shadow do not follow SVG
+# shapes, so the diagram draws its focus indicator with strokes).
+PAINT = """(el) => [el, ...el.querySelectorAll("*")].map((part) => {
+    const style = getComputedStyle(part);
+    return {
+        part: part.tagName.toLowerCase() + "." + (part.getAttribute("class") || ""),
+        stroke: style.stroke,
+        strokeWidth: style.strokeWidth,
+        fill: style.fill,
+        visibility: style.visibility,
+        display: style.display,
+        outlineStyle: style.outlineStyle,
+        outlineWidth: style.outlineWidth,
+    };
+})"""
+INVISIBLE_PAINT = {"none", "transparent", "rgba(0, 0, 0, 0)"}
+
+
+def focused(page):
+    return page.evaluate(FOCUSED)
+
+
+def tab_until(page, wanted, what, limit=MAX_TABS):
+    """Presses Tab until wanted(focused element); returns every element focused on the way."""
+    visited = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        visited.append(element)
+        if wanted(element):
+            return visited
+    pytest.fail(f"{what} was not reached in {limit} Tabs: {visited}")
+
+
+def hits(page):
+    return " ".join(page.locator(".hits").inner_text().split())
+
+
+def card_titles(page):
+    return page.locator(".cards .card__title").all_inner_texts()
+
+
+def open_url(page, path):
+    response = page.goto(page.network.origin + path)
+    assert response.status == 200, f"{path} gave {response.status}"
+    return response
+
+
+@pytest.fixture
+def examples(launched):
+    """The example partners and symbioses, as `load_example_symbioses` loads them."""
+    call_command("load_example_symbioses", verbosity=0)
+    return list(SymbiosePage.objects.published())
+
+
+@pytest.fixture
+def small_catalogue(launched):
+    """Two symbioses in operation and none completed: `?status=afsluttet` matches nothing."""
+    forsyning = make_partner("Forsyningen", "forsyning")
+    firma = make_partner("Datacentret", "virksomhed")
+    skole = make_partner("Skolen", "uddannelse")
+    make_symbiose("Overskudsvarme til fjernvarme", firma, forsyning, flow="a_til_b", theme=THEME)
+    make_symbiose(
+        "Praktikpladser", forsyning, skole, environmental=False, social=True, resource="Praktik"
+    )
+
+
+def expected_link_names(symbioses):
+    """href -> the accessible name of its link in the diagram, as symbioses/network.py words it."""
+    names = {}
+    with translation.override("da"):
+        for symbiose in symbioses:
+            source, target = symbiose.source_and_target
+            arrow = "→" if symbiose.flow else "↔"
+            names[symbiose.url] = f"{source.title} {arrow} {target.title}: {symbiose.resource}"
+            for partner in (source, target):
+                names[partner.url] = f"{partner.title} ({PartnerKind(partner.kind).label})"
+    return names
+
+
+# axe-core ---------------------------------------------------------------------------------------
+
+
+def check_page(new_page, viewport, path, h1):
+    # axe is injected with page.evaluate, which the site's CSP (script-src 'self') may refuse.
+    page = new_page(viewport=viewport, bypass_csp=True)
+    open_url(page, path)
+    assert_page_basics(page)  # one h1, lang="da", the hotline in the footer
+    expect(page.locator("h1")).to_have_text(h1)
+    assert_accessible(page)
+    page.network.assert_stayed_local()
+    return page
+
+
+CATALOGUE_PAGES = [
+    pytest.param(INDEX, "Symbioser", PHONE, id="index-phone"),
+    pytest.param(INDEX, "Symbioser", DESKTOP, id="index-desktop"),
+    pytest.param(
+        f"{INDEX}{HEAT}/",
+        "Overskudsvarme fra datacenter til fjernvarme",
+        PHONE,
+        id="symbiose-phone",
+    ),
+    pytest.param(
+        f"{INDEX}{HEAT}/",
+        "Overskudsvarme fra datacenter til fjernvarme",
+        DESKTOP,
+        id="symbiose-desktop",
+    ),
+    pytest.param(f"/partnere/{PARTNER}/", "Forsyningen (eksempel)", DESKTOP, id="partner"),
+    pytest.param(f"/temagrupper/{THEME}/", None, DESKTOP, id="theme-group"),
+    pytest.param("/partnere/", "Partnere", DESKTOP, id="partner-index"),
+    pytest.param("/temagrupper/", "Temagrupper", DESKTOP, id="theme-group-index"),
+]
+
+
+@pytest.mark.parametrize(("path", "h1", "viewport"), CATALOGUE_PAGES)
+def test_catalogue_page_is_accessible(examples, new_page, path, h1, viewport):
+    if h1 is None:
+        h1 = ThemeGroupPage.objects.get(slug=THEME).title
+    page = check_page(new_page, viewport, path, h1)
+    if path == INDEX:  # the full index: totals, cards, the diagram and its table alternative
+        expect(page.locator(".hits")).to_have_text(f"{len(examples)} symbioser")
+        expect(page.locator("section.totals h2")).to_have_text("Samlet effekt")
+        expect(page.locator(".cards > li")).to_have_count(len(examples))
+        expect(page.locator("figure.network svg a")).not_to_have_count(0)
+        expect(page.locator("details.relations")).to_have_count(1)
+    elif path.startswith("/partnere/eksempel"):
+        expect(page.locator("figure.network svg a")).not_to_have_count(0)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_empty_catalogue_is_accessible(launched, new_page, viewport):
+    page = check_page(new_page, viewport, INDEX, "Symbioser")
+    expect(page.locator(".hits")).to_have_text("0 symbioser")
+    expect(page.locator(".empty-state")).to_contain_text(
+        "Der er endnu ikke offentliggjort nogen symbioser."
+    )
+    expect(page.locator("figure.network")).to_have_count(0)
+    expect(page.locator("section.totals")).to_have_count(0)
+
+
+def test_filter_without_matches_is_accessible(small_catalogue, new_page):
+    page = check_page(new_page, DESKTOP, INDEX + "?status=afsluttet", "Symbioser")
+    expect(page.locator(".hits")).to_have_text("0 symbioser passer til filtrene")
+    empty = page.locator(".empty-state")
+    expect(empty).to_contain_text("Ingen symbioser passer til disse filtre.")
+    expect(empty.get_by_role("link", name="Vis alle symbioser")).to_have_attribute("href", INDEX)
+    expect(page.locator('select[name="status"]')).to_have_value("afsluttet")
+    expect(page.locator("figure.network")).to_have_count(0)
+
+
+# The keyboard -----------------------------------------------------------------------------------
+
+
+def test_filter_with_the_keyboard_only(examples, page):
+    social = sorted(symbiose.title for symbiose in examples if symbiose.social)
+    assert 0 < len(social) < len(examples)  # the filter must actually leave some out
+    open_url(page, INDEX)
+
+    # Tab to the dimension select; everything on the way shows where the focus is.
+    visited = tab_until(
+        page, lambda el: el["tag"] == "select" and el["name"] == "dimension", "the dimension select"
+    )
+    for element in visited:
+        assert_focus_visible(element)
+    dimension = page.locator('select[name="dimension"]')
+    expect(dimension).to_be_focused()
+
+    # Arrow down through the options until "Social" is chosen (the list stays closed).
+    for _ in range(dimension.locator("option").count()):
+        if dimension.evaluate("el => el.selectedOptions[0].textContent") == "Social":
+            break
+        page.keyboard.press("ArrowDown")
+    else:
+        pytest.fail("ArrowDown never chose Social")
+    expect(dimension).to_have_value("social")
+    expect(dimension).to_be_focused()
+
+    # On through the other selects to the button, and Enter.
+    visited = tab_until(page, lambda el: el["tag"] == "button", "the Vis symbioser button", limit=5)
+    assert [element["name"] for element in visited[:-1]] == ["tema", "status", "partnertype"]
+    for element in visited:
+        assert_focus_visible(element)
+    button = page.get_by_role("button", name="Vis symbioser")
+    expect(button).to_be_focused()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    query = parse_qs(urlsplit(page.url).query)
+    assert urlsplit(page.url).path == INDEX
+    assert query == {"dimension": ["social"]}, page.url  # the empty selects add nothing
+    expect(page.locator(".hits")).to_have_text(f"{len(social)} symbioser passer til filtrene")
+    assert sorted(card_titles(page)) == social
+    expect(page.locator('select[name="dimension"]')).to_have_value("social")
+    for improves in page.locator(".cards .card__facts div:nth-child(3) dd").all_inner_texts():
+        assert "social" in improves
+    page.network.assert_stayed_local()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_diagram_links_with_the_keyboard(examples, new_page, viewport):
+    page = new_page(viewport=viewport)
+    open_url(page, INDEX)
+    links = page.locator("figure.network svg a")
+    hrefs = [link.get_attribute("href") for link in links.all()]
+    names = expected_link_names(examples)
+    assert sorted(hrefs) == sorted(names), "one link per symbiose and per partner"
+    idle = {href: links.nth(i).evaluate(PAINT) for i, href in enumerate(hrefs)}
+
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Accessibility.enable")
+
+    def accessible(cdp):
+        """Chromium's own role and name of the focused element (what a screen reader gets)."""
+        focused_object = cdp.send("Runtime.evaluate", {"expression": "document.activeElement"})
+        nodes = cdp.send(
+            "Accessibility.getPartialAXTree",
+            {"objectId": focused_object["result"]["objectId"], "fetchRelatives": False},
+        )["nodes"]
+        node = next(node for node in nodes if not node.get("ignored"))
+        return node["role"]["value"], node.get("name", {}).get("value", "")
+
+    # Tab into the diagram and through every link in it, in document order.
+    tab_until(page, lambda el: el["inSvg"], "the diagram")
+    reached = []
+    while True:
+        element = focused(page)
+        if not element["inSvg"]:
+            break
+        href = element["href"]
+        reached.append(href)
+        assert len(reached) <= len(hrefs), f"focus went round in the diagram: {reached}"
+        current = page.locator("figure.network svg a:focus")
+        expect(current).to_have_attribute("href", href)
+        expect(current).to_be_in_viewport()  # scrolled into view, also in the phone's canvas
+
+        role, name = accessible(cdp)
+        assert (role, name) == ("link", names[href]), href
+
+        active = current.evaluate(PAINT)
+        changes = [
+            (before["part"], after)
+            for before, after in zip(idle[href], active, strict=True)
+            if any(
+                before[key] != after[key]
+                for key in ("stroke", "strokeWidth", "visibility", "display", "outlineStyle")
+            )
+        ]
+        painted = [
+            (part, after)
+            for part, after in changes
+            if after["visibility"] == "visible"
+            and after["display"] != "none"
+            and (
+                after["stroke"] not in INVISIBLE_PAINT
+                or (after["outlineStyle"] != "none" and after["outlineWidth"] != "0px")
+            )
+        ]
+        assert painted, f"no visible focus indicator on {href}: {changes}"
+        page.keyboard.press("Tab")
+    assert reached == hrefs, "every link in the diagram is reached by Tab, in order"
+
+    # Past the diagram comes the table alternative; Shift+Tab back to the last edge, and Enter.
+    expect(page.locator("details.relations > summary")).to_be_focused()
+    edges = page.locator("figure.network svg a.network__edge")
+    nodes = page.locator("figure.network svg a.network__node")
+    for _ in range(nodes.count() + 1):
+        page.keyboard.press("Shift+Tab")
+    last_edge = edges.last.get_attribute("href")
+    expect(page.locator("figure.network svg a:focus")).to_have_attribute("href", last_edge)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == last_edge
+    symbiose = next(symbiose for symbiose in examples if symbiose.url == last_edge)
+    expect(page.locator("h1")).to_have_text(symbiose.title)
+    page.network.assert_stayed_local()
+
+
+# Without JavaScript -----------------------------------------------------------------------------
+
+
+def test_filter_and_relations_table_without_javascript(examples, new_page):
+    social = sorted(symbiose.title for symbiose in examples if symbiose.social)
+    page = new_page(java_script_enabled=False)
+    open_url(page, INDEX)
+    expect(page.locator(".hits")).to_have_text(f"{len(examples)} symbioser")
+
+    page.get_by_label("Dimension").select_option("social")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vis symbioser").click()
+    assert parse_qs(urlsplit(page.url).query) == {"dimension": ["social"]}, page.url
+    expect(page.locator(".hits")).to_have_text(f"{len(social)} symbioser passer til filtrene")
+    assert sorted(card_titles(page)) == social
+
+    # The diagram is drawn on the server; its table alternative opens with a click.
+    expect(page.locator("figure.network svg a.network__edge")).to_have_count(len(social))
+    details = page.locator("details.relations")
+    rows = details.locator("tbody tr")
+    expect(details).not_to_have_attribute("open", re.compile(".*"))
+    expect(rows.first).to_be_hidden()
+    details.locator("summary").click()
+    expect(details).to_have_attribute("open", "")
+    expect(rows).to_have_count(len(social))
+    for row in rows.all():
+        expect(row).to_be_visible()
+    assert sorted(rows.locator("td:last-child").all_inner_texts()) == social
+    page.network.assert_stayed_local()
+
+
+# Garbage in the address -------------------------------------------------------------------------
+
+
+def test_garbage_parameters_show_the_full_list(examples, page):
+    # The real CSP applies here (no bypass), so an injected script would be reported.
+    open_url(page, INDEX + "?dimension=%3Cscript%3E&status=x&tema=nope")
+    expect(page.locator("h1")).to_have_text("Symbioser")
+    expect(page.locator(".hits")).to_have_text(f"{len(examples)} symbioser")
+    assert sorted(card_titles(page)) == sorted(symbiose.title for symbiose in examples)
+    for name in ("dimension", "tema", "status", "partnertype"):
+        expect(page.locator(f'select[name="{name}"]')).to_have_value("")
+    expect(page.get_by_role("link", name="Nulstil filtre")).to_have_count(0)
+    expect(page.locator(".open-data a")).to_have_count(2)
+    for link in page.locator(".open-data a").all():
+        assert "?" not in link.get_attribute("href")  # nothing of the garbage is passed on
+    scripts = page.locator("script").evaluate_all("els => els.map(el => el.getAttribute('src'))")
+    assert scripts and all(src and src.startswith("/static/") for src in scripts), scripts
+    assert "<script>" not in page.content().split("<main", 1)[1]
+    page.network.assert_stayed_local()  # no JavaScript error, no CSP violation
+
+
+def test_partner_without_symbioses_has_no_diagram(launched, new_page):
+    """A partner with nothing published yet: an explanation instead of an empty diagram."""
+    partner = make_partner("Enlig partner", "forening")
+    page = check_page(new_page, DESKTOP, partner.url, "Enlig partner")
+    expect(page.locator("figure.network")).to_have_count(0)
+    expect(page.get_by_text("Partneren har endnu ingen offentliggjorte symbioser.")).to_have_count(
+        1
+    )
+    assert PartnerPage.objects.count() == 1
