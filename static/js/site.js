@@ -15,3 +15,18 @@ document.querySelectorAll("[data-video]").forEach((video) => {
     iframe.focus();
   });
 });
+
+// Shorter, shareable filter addresses: leave out the filters set to "all" when submitting.
+document.querySelectorAll("form.filters").forEach((form) => {
+  form.addEventListener("submit", () => {
+    form.querySelectorAll("select").forEach((select) => {
+      if (!select.value) select.disabled = true;
+    });
+  });
+  // Coming back through the history (back/forward cache) must find the form usable again.
+  window.addEventListener("pageshow", () => {
+    form.querySelectorAll("select").forEach((select) => {
+      select.disabled = false;
+    });
+  });
+});

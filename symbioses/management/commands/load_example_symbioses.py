@@ -124,7 +124,8 @@ class Command(BaseCommand):
             index.add_child(instance=page)
             page.save_revision().publish()
             created += 1
-        self.stdout.write(self.style.SUCCESS(f"{created} example symbioses loaded."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"{created} example symbioses loaded."))
 
     def partners(self):
         index = PartnerIndexPage.objects.get()
