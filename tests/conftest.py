@@ -3,6 +3,7 @@ allow, the video host's oEmbed answer."""
 
 import pytest
 import responses
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -22,6 +23,13 @@ OEMBED_ANSWER = {
         'feature=oembed" frameborder="0" allowfullscreen></iframe>'
     ),
 }
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Pages cached by one test must not be served in the next one."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,53 @@
+"""What invalidates the page cache: every change that can show on a published page."""
+
+import logging
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents import get_document_model
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from pages.site_settings import SiteSettings
+
+from .pagecache import bump_generation
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, **kwargs):
+    # A page shows up in menus, listings and diagrams of other pages: start afresh everywhere.
+    bump_generation()
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_generation()
+
+
+def site_wide_change(sender, instance, **kwargs):
+    """Settings (the footer), files and embeds can appear on any page."""
+    bump_generation()
+    if sender is SiteSettings:
+        purge_every_page_from_the_cdn()
+
+
+def purge_every_page_from_the_cdn():
+    from django.conf import settings
+
+    if settings.WAGTAILFRONTENDCACHE:
+        batch = PurgeBatch()
+        batch.add_pages(Page.objects.live().public().specific())
+        batch.purge()
+
+
+for model in (SiteSettings, get_document_model(), get_image_model(), Embed, Site):
+    post_save.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-save-{model}")
+    post_delete.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-delete-{model}")

@@ -1,0 +1,160 @@
+"""The shared page cache: fast for visitors, never stale, never personal."""
+
+import logging
+import os
+
+import pytest
+from django.test import override_settings
+
+from pages.site_settings import SiteSettings
+from tests.catalogue import make_partner, make_symbiose
+
+OM = "/om-symbiose-hillerod/"
+
+
+def test_second_visit_is_served_from_the_cache(client, launch):
+    first = client.get(OM)
+    second = client.get(OM)
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+
+
+def test_http_caching_headers_and_304(client, launch):
+    response = client.get(OM)
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert cache_control == {"public", "max-age=60", "s-maxage=600"}
+    etag = response["ETag"]
+    assert client.get(OM, headers={"if-none-match": etag}).status_code == 304
+    assert client.get(OM, headers={"if-none-match": '"something-else"'}).status_code == 200
+
+
+def test_publishing_shows_on_the_very_next_request(client, launch):
+    client.get(OM)
+    om = launch["om"]
+    om.title = "Om netværket"
+    om.save_revision().publish()
+    response = client.get(OM)
+    assert response["X-Cache"] == "miss"
+    assert "<h1>Om netværket</h1>" in response.content.decode()
+    # The menu on every other page shows it too.
+    assert "Om netværket" in client.get("/").content.decode()
+
+
+def test_unpublishing_and_deleting_take_effect_at_once(client, launch):
+    assert client.get(OM).status_code == 200
+    launch["om"].unpublish()
+    assert client.get(OM).status_code == 404
+    assert "/om-symbiose-hillerod/" not in client.get("/").content.decode()
+
+
+def test_moving_a_page_takes_effect_at_once(client, launch):
+    from pages.models import ContentPage
+
+    client.get(OM)
+    parent = ContentPage(title="Mere", slug="mere")
+    launch["home"].add_child(instance=parent)
+    parent.save_revision().publish()
+    launch["om"].move(parent, pos="last-child")
+    old = client.get(OM)  # Wagtail leaves a redirect at the old address
+    assert (old.status_code, old["Location"]) == (301, "/mere/om-symbiose-hillerod/")
+    assert client.get("/mere/om-symbiose-hillerod/").status_code == 200
+
+
+def test_deleting_a_symbiose_takes_effect_at_once(client, launch):
+    a, b = make_partner("A"), make_partner("B")
+    symbiose = make_symbiose("Forsvinder", a, b)
+    assert "Forsvinder" in client.get("/symbioser/").content.decode()
+    symbiose.delete()
+    assert "Forsvinder" not in client.get("/symbioser/").content.decode()
+
+
+def test_hotline_change_shows_on_every_cached_page(client, launch):
+    for url in ["/", OM]:
+        client.get(url)
+    settings = SiteSettings.load()
+    settings.hotline_phone = "70102030"
+    settings.save()
+    for url in ["/", OM]:
+        assert "tel:+4570102030" in client.get(url).content.decode()
+
+
+def test_logged_in_editors_are_never_served_or_cached(client, launch, admin_user):
+    client.get(OM)  # cached for visitors
+    client.force_login(admin_user)
+    response = client.get(OM)
+    assert "X-Cache" not in response
+    assert "Cache-Control" not in response or "public" not in response["Cache-Control"]
+
+
+def test_filtered_listings_are_not_cached_or_mixed_up(client, launch):
+    a, b = make_partner("A", "forening"), make_partner("B")
+    make_symbiose("Social symbiose", a, b, environmental=False, social=True)
+    make_symbiose("Grøn symbiose", a, b)
+    social = client.get("/symbioser/?dimension=social")
+    assert "X-Cache" not in social
+    assert "Grøn symbiose" not in social.content.decode()
+    assert "Grøn symbiose" in client.get("/symbioser/").content.decode()
+    assert "Grøn symbiose" not in client.get("/symbioser/?dimension=social").content.decode()
+
+
+def test_admin_and_previews_are_never_cached(client, launch, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/")
+    assert "X-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_not_found_pages_are_not_cached(client, launch):
+    response = client.get("/findes-ikke/")
+    assert response.status_code == 404
+    assert "X-Cache" not in response
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens here: Redis is "gone"
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.1,
+                "SOCKET_TIMEOUT": 0.1,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    },
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS=True,
+)
+def test_pages_are_served_when_redis_is_gone(client, launch, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = client.get(OM)
+        again = client.get(OM)
+    assert response.status_code == again.status_code == 200
+    assert "Om Symbiose Hillerød" in again.content.decode()
+    assert any(record.levelno >= logging.WARNING for record in caplog.records)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis(host="127.0.0.1", port=6379, db=14, socket_connect_timeout=0.5).flushdb()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            pytest.fail("CI needs the Redis server on 127.0.0.1:6379")
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+
+
+def test_redis_cache_serves_and_invalidates(client, launch, redis_cache):
+    assert client.get(OM)["X-Cache"] == "miss"
+    assert client.get(OM)["X-Cache"] == "hit"
+    om = launch["om"]
+    om.title = "Ny titel"
+    om.save_revision().publish()
+    assert "<h1>Ny titel</h1>" in client.get(OM).content.decode()
