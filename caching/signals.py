@@ -8,7 +8,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.site_settings import SiteSettings
@@ -48,6 +48,13 @@ def purge_every_page_from_the_cdn():
         batch.purge()
 
 
-for model in (SiteSettings, get_document_model(), get_image_model(), Embed, Site):
+for model in (
+    SiteSettings,
+    get_document_model(),
+    get_image_model(),
+    Embed,
+    Site,
+    PageViewRestriction,
+):
     post_save.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-save-{model}")
     post_delete.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-delete-{model}")

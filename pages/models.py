@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -48,6 +49,24 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Finds a page and its ancestors in one query, instead of two queries per level."""
+        if not path_components:
+            return super().route(request, path_components)
+        addresses = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        chain = {
+            page.url_path: page
+            for page in Page.objects.filter(path__startswith=self.path, url_path__in=addresses)
+        }
+        if len(chain) != len(addresses) or not all(page.live for page in chain.values()):
+            raise Http404
+        if any(page.specific_class.route is not Page.route for page in chain.values()):
+            return super().route(request, path_components)  # a page with routes of its own
+        return chain[addresses[-1]].specific.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,12 +1,17 @@
 """Shared fixtures: the real launch content in the real test database, and the one fake we
 allow, the video host's oEmbed answer."""
 
+from uuid import uuid4
+
 import pytest
 import responses
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from caching.pagecache import PageCacheMiddleware
 from pages.models import ContentPage, HomePage
 
 VIDEO_URL = "https://www.youtube.com/watch?v=Symbiose123"
@@ -90,6 +95,22 @@ def publish_video(page, url):
 def video_page(launch, oembed):
     """The Om page with the video address filled in by an editor, and published."""
     return publish_video(launch["om"], VIDEO_URL)
+
+
+@pytest.fixture
+def uncached_queries(monkeypatch):
+    """Queries to render a page that is not in the page cache (the shared fragments are warm:
+    footer settings, menu, restricted paths; they change no more often than pages)."""
+
+    def measure(client, url):
+        client.get(url)
+        with monkeypatch.context() as patch:
+            patch.setattr(PageCacheMiddleware, "key", staticmethod(lambda request: uuid4().hex))
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+        return queries
+
+    return measure
 
 
 @pytest.fixture

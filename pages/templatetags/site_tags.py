@@ -6,6 +6,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from caching.fragments import cached
+
 from ..site_settings import SiteSettings
 
 register = template.Library()
@@ -28,17 +30,21 @@ def main_menu(context):
     site = Site.find_for_request(request) if request is not None else None
     items = []
     if site is not None:
-        items = site.root_page.get_children().live().in_menu().only("title", "url_path")
+
+        def build():
+            children = site.root_page.get_children().live().in_menu()
+            return [{"title": page.title, "url": page.get_url(request)} for page in children]
+
+        items = cached(f"menu:{site.pk}", build)
     current = context.get("page")
-    return {"items": items, "current_path": getattr(current, "url_path", None)}
+    return {"items": items, "current_url": current.get_url(request) if current else None}
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
-    site_settings = context.get("site_settings")
+    site_settings = context.get("site_settings")  # the 500 page passes its own
     if site_settings is None:
-        request = context.get("request")
-        site_settings = SiteSettings.load(request_or_site=request)
+        site_settings = cached("site-settings", SiteSettings.load)
     return {"s": site_settings}
 
 

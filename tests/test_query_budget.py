@@ -1,0 +1,26 @@
+"""Budget: at most 10 SQL queries to render any page type without the cache."""
+
+import pytest
+
+from tests.conftest import PAGE_TYPE_URLS
+
+BUDGET = 10
+
+
+@pytest.mark.parametrize(("page_type", "url"), PAGE_TYPE_URLS.items())
+def test_every_page_type_renders_within_the_query_budget(
+    client, examples, uncached_queries, page_type, url
+):
+    queries = uncached_queries(client, url)
+    listing = "\n".join(q["sql"][:160] for q in queries.captured_queries)
+    assert len(queries) <= BUDGET, f"{page_type}: {len(queries)} queries\n{listing}"
+
+
+def test_om_page_queries_do_not_grow_with_its_sections(client, launch, uncached_queries):
+    om = launch["om"]
+    few = len(uncached_queries(client, om.url))
+    body = list(om.body.raw_data)
+    om.body = body * 12  # ~100 blocks, documents and headings included
+    om.save_revision().publish()
+    many = len(uncached_queries(client, om.url))
+    assert many == few
