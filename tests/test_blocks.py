@@ -33,7 +33,11 @@ def test_heading_levels_are_limited_to_h2_and_h3():
 def test_image_preview_uses_alt_text(editor):
     block = BodyBlock().child_blocks["image"]
     response = editor.get("/admin/block-preview/", {"id": block.definition_prefix})
-    img = BeautifulSoup(response.content, "html.parser").main.find("img")
+    picture = BeautifulSoup(response.content, "html.parser").main.find("picture")
+    assert [source["type"] for source in picture.find_all("source")] == ["image/avif", "image/webp"]
+    assert all(len(source["srcset"].split(",")) == 3 for source in picture.find_all("source"))
+    img = picture.find("img")
     assert img["alt"] == "Eksempel på et billede"
     assert img["loading"] == "lazy"
-    assert img.has_attr("srcset")
+    assert img["src"].endswith(".jpg")
+    assert img["width"] and img["height"]  # no layout shift while it loads
