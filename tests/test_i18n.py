@@ -58,6 +58,7 @@ def test_every_page_type_is_danish(client, examples, url):
     assert page.find("a").get_text(strip=True) == "Gå til indhold"
     assert len(page.find_all("h1")) == 1
     assert page.find("footer").find("h2").get_text(strip=True) == "Akutte driftsproblemer"
+    assert len(page.find("meta", attrs={"name": "description"})["content"]) > 20
 
 
 def test_catalogue_words_are_danish(client, examples):

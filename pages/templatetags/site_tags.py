@@ -3,6 +3,8 @@ import mimetypes
 from django import template
 from django.conf import settings
 from django.utils.formats import number_format
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -70,3 +72,13 @@ def document_meta(document, language):
 @register.filter
 def document_mime_type(document):
     return mimetypes.guess_type(document.filename)[0] or "application/octet-stream"
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's search description, else the start of its own text (search engines show it)."""
+    for field in ("search_description", "intro", "description", "story"):
+        text = strip_tags(str(getattr(page, field, "") or "")).strip()
+        if text:
+            return Truncator(" ".join(text.split())).chars(160)
+    return _("Symbiose Hillerød creates partnerships that use resources better.")
