@@ -11,8 +11,10 @@ class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         frames = " ".join(["'self'", *settings.CSP_FRAME_SOURCES])
+        images = " ".join(["'self'", "data:", *settings.CSP_IMAGE_SOURCES])
         self.policy = (
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "default-src 'self'; script-src 'self'; style-src 'self'; "
+            f"img-src {images}; "
             f"font-src 'self'; connect-src 'self'; frame-src {frames}; object-src 'none'; "
             "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
         )

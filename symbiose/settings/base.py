@@ -148,7 +148,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Public pages get a strict policy; the player iframe may only come from these hosts.
+# Public pages get a strict policy; the player iframe may only come from these hosts, images
+# also from the media host when media live in object storage.
+CSP_IMAGE_SOURCES = env_list("CSP_IMAGE_SOURCES")
 CSP_FRAME_SOURCES = env_list(
     "CSP_FRAME_SOURCES",
     "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
@@ -164,6 +166,27 @@ LOGGING = {
 
 # `load_example_symbioses` may only run where this is true (never in production).
 EXAMPLE_CONTENT_ALLOWED = True
+
+# Media on S3-compatible object storage when a bucket is configured (several servers);
+# otherwise on the local disk in MEDIA_ROOT.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_DEFAULT_ACL = None  # the bucket's own policy decides
+    AWS_QUERYSTRING_AUTH = False  # public media, stable (cacheable) addresses
+    AWS_S3_FILE_OVERWRITE = False
+    SERVE_MEDIA_DEFAULT = False
+    if AWS_S3_CUSTOM_DOMAIN:
+        CSP_IMAGE_SOURCES.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    elif AWS_S3_ENDPOINT_URL:
+        CSP_IMAGE_SOURCES.append(AWS_S3_ENDPOINT_URL.rstrip("/"))
+    else:
+        CSP_IMAGE_SOURCES.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+else:
+    SERVE_MEDIA_DEFAULT = True
 
 # Caching: one cache shared by every server process. Redis when REDIS_URL is set (if it goes
 # away, pages are rendered instead, with a logged warning); otherwise files on this machine,
@@ -213,4 +236,4 @@ if os.environ.get("CLOUDFLARE_API_TOKEN"):
     }
 
 # Serve uploaded media from the app itself (single-server set-up); turn off behind a media host.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", SERVE_MEDIA_DEFAULT)
