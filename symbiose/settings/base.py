@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+import zlib
 from pathlib import Path
 
 import dj_database_url
@@ -210,8 +211,12 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # One folder per checkout, so two copies of the site never share cached pages.
             "LOCATION": os.environ.get(
-                "CACHE_DIR", str(Path(tempfile.gettempdir()) / "symbiose-cache")
+                "CACHE_DIR",
+                str(
+                    Path(tempfile.gettempdir()) / f"symbiose-cache-{zlib.crc32(bytes(BASE_DIR)):x}"
+                ),
             ),
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
