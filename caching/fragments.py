@@ -1,5 +1,7 @@
-"""Small, shared pieces every page needs (footer settings, menu, restricted paths), cached
-under the same generation as the pages, so they are never staler than the pages themselves."""
+"""Small, shared pieces every page needs (footer settings, menu, restricted paths), cached so
+that rendering a page after a publish costs only the queries of the page itself. The menu
+follows the pages' generation; settings and restrictions have their own, bumped (together with
+the pages') only when they change."""
 
 from django.conf import settings
 from django.db.models import Q
@@ -8,8 +10,9 @@ from wagtail.models import PageViewRestriction
 from .pagecache import cache, generation
 
 
-def cached(name, build):
-    key = f"fragment:{generation()}:{name}"
+def cached(name, build, generation_name=""):
+    """build() once per generation: the pages' own, or a narrower one (e.g. the settings')."""
+    key = f"fragment:{generation(generation_name)}:{name}"
     value = cache().get(key)
     if value is None:
         value = build()
@@ -22,6 +25,7 @@ def public(pages):
     restricted = cached(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        generation_name=":restrictions",
     )
     if not restricted:
         return pages

@@ -17,7 +17,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
+GENERATION_KEY = "pagecache:generation"  # pages; fragments may have generations of their own
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
 
 
@@ -25,18 +25,20 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def generation():
-    value = cache().get(GENERATION_KEY)
+def generation(name=""):
+    value = cache().get(f"{GENERATION_KEY}{name}")
     return value if value is not None else 0
 
 
-def bump_generation():
-    """Invalidates every cached page, on every process (the key they were stored under changes)."""
+def bump_generation(*names):
+    """Invalidates every cached page (and the named fragments), on every process: the keys they
+    were stored under change."""
     store = cache()
-    try:
-        store.incr(GENERATION_KEY)
-    except ValueError:  # not there yet (or the cache is unreachable: then nothing is cached)
-        store.set(GENERATION_KEY, 1, timeout=None)
+    for key in (GENERATION_KEY, *(f"{GENERATION_KEY}{name}" for name in names)):
+        try:
+            store.incr(key)
+        except ValueError:  # not there yet (or the cache is unreachable: nothing is cached)
+            store.set(key, 1, timeout=None)
 
 
 def is_public_request(request):

@@ -33,10 +33,14 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def site_wide_change(sender, instance, **kwargs):
-    """Settings (the footer), files and embeds can appear on any page."""
-    bump_generation()
+    """Settings (the footer), files, embeds and restrictions can change any page."""
     if sender is SiteSettings:
+        bump_generation(":settings")
         purge_every_page_from_the_cdn()
+    elif sender is PageViewRestriction:
+        bump_generation(":restrictions")
+    else:
+        bump_generation()
 
 
 def purge_every_page_from_the_cdn():

@@ -158,3 +158,13 @@ def test_redis_cache_serves_and_invalidates(client, launch, redis_cache):
     om.title = "Ny titel"
     om.save_revision().publish()
     assert "<h1>Ny titel</h1>" in client.get(OM).content.decode()
+
+
+def test_restricting_a_page_hides_it_from_listings_at_once(client, launch):
+    from wagtail.models import PageViewRestriction
+
+    a, b = make_partner("Åben partner"), make_partner("Lukket partner")
+    make_symbiose("Synlig", a, b)
+    assert "Lukket partner" in client.get("/partnere/").content.decode()
+    PageViewRestriction.objects.create(page=b, restriction_type="password", password="hemmelig")
+    assert "Lukket partner" not in client.get("/partnere/").content.decode()

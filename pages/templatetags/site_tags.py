@@ -46,7 +46,7 @@ def main_menu(context):
 def site_footer(context):
     site_settings = context.get("site_settings")  # the 500 page passes its own
     if site_settings is None:
-        site_settings = cached("site-settings", SiteSettings.load)
+        site_settings = cached("site-settings", SiteSettings.load, generation_name=":settings")
     return {"s": site_settings}
 
 
