@@ -1,10 +1,10 @@
 """A page cache shared by every server process, that is never stale.
 
 Published pages are stored, whole, in Django's default cache (Redis when REDIS_URL is set, a
-file cache otherwise) under a key that includes a *generation*. Anything that can change what
-a page shows (publishing, unpublishing, moving or deleting a page, saving site settings, a
-document, an image...) bumps the generation, so the very next request on any process renders
-afresh; old entries simply expire. Only anonymous GET/HEAD requests without a query string are
+file cache otherwise) together with the *generation* they were rendered in. Anything that can
+change what a page shows (publishing, unpublishing, moving or deleting a page, saving site
+settings, a document, an image...) bumps the generation, so the very next request on any
+process renders afresh. Only anonymous GET/HEAD requests without a query string are
 cached; editors, previews, the admin and filtered listings always get a fresh rendering.
 """
 
@@ -70,13 +70,17 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_public_request(request):
             return self.get_response(request)
-        key = None
+        key = current = None
         if not request.GET:  # filtered listings are rendered every time, never mixed up
             key = self.key(request)
-            cached = cache().get(key)
-            if cached is not None:
-                cached["X-Cache"] = "hit"
-                return cached
+            # One round trip: the current generation and the stored page with its generation.
+            found = cache().get_many([GENERATION_KEY, key])
+            current = found.get(GENERATION_KEY, 0)
+            stored = found.get(key)
+            if stored is not None and stored[0] == current:
+                response = stored[1]
+                response["X-Cache"] = "hit"
+                return response
         response = self.get_response(request)
         if not is_cacheable_response(response):
             return response
@@ -89,11 +93,12 @@ class PageCacheMiddleware:
         if key is not None:
             set_response_etag(response)  # once, here, instead of on every conditional request
             response["X-Cache"] = "miss"
-            cache().set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            # Stored with the generation read *before* rendering: if something was published
+            # meanwhile, the next request sees a newer generation and renders again.
+            cache().set(key, (current, response), timeout=settings.PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
     def key(request):
         address = f"{request.get_host()}{request.path}"
-        digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"pagecache:{generation()}:{digest}"
+        return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
