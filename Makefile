@@ -45,3 +45,6 @@ messages: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+
+bench: $(VENV)/.dev
+	$(PY) benchmarks/run.py
