@@ -8,11 +8,13 @@ process renders afresh. Only anonymous GET/HEAD requests without a query string 
 cached; editors, previews, the admin and filtered listings always get a fresh rendering.
 """
 
+import contextlib
 import hashlib
 import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 
 logger = logging.getLogger(__name__)
@@ -61,11 +63,31 @@ def is_cacheable_response(response):
     )
 
 
+LOCAL_ENTRIES = 512  # pages each process also keeps in memory (about 10 KB each)
+
+
+def frozen(response):
+    """What is stored: plain bytes and headers, cheap to load and to copy."""
+    return (response.status_code, response.content, dict(response.items()))
+
+
+def thawed(entry):
+    status, content, headers = entry
+    response = HttpResponse(content, status=status, headers=headers)
+    response["X-Cache"] = "hit"
+    return response
+
+
 class PageCacheMiddleware:
-    """Serves anonymous visitors from the shared cache and sets HTTP caching headers."""
+    """Serves anonymous visitors from the shared cache and sets HTTP caching headers.
+
+    Each process also keeps the pages it served in memory, tagged with their generation; the
+    shared generation is still read on every request, so a publish on any server is seen at once.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.local = {}
 
     def __call__(self, request):
         if not is_public_request(request):
@@ -73,14 +95,14 @@ class PageCacheMiddleware:
         key = current = None
         if not request.GET:  # filtered listings are rendered every time, never mixed up
             key = self.key(request)
-            # One round trip: the current generation and the stored page with its generation.
-            found = cache().get_many([GENERATION_KEY, key])
-            current = found.get(GENERATION_KEY, 0)
-            stored = found.get(key)
+            current = generation()
+            local = self.local.get(key)
+            if local is not None and local[0] == current:
+                return thawed(local[1])
+            stored = cache().get(key)  # (generation it was rendered in, page)
             if stored is not None and stored[0] == current:
-                response = stored[1]
-                response["X-Cache"] = "hit"
-                return response
+                self.remember(key, stored)
+                return thawed(stored[1])
         response = self.get_response(request)
         if not is_cacheable_response(response):
             return response
@@ -92,11 +114,19 @@ class PageCacheMiddleware:
         )
         if key is not None:
             set_response_etag(response)  # once, here, instead of on every conditional request
-            response["X-Cache"] = "miss"
             # Stored with the generation read *before* rendering: if something was published
             # meanwhile, the next request sees a newer generation and renders again.
-            cache().set(key, (current, response), timeout=settings.PAGE_CACHE_SECONDS)
+            entry = (current, frozen(response))
+            cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            self.remember(key, entry)
+            response["X-Cache"] = "miss"
         return response
+
+    def remember(self, key, entry):
+        if len(self.local) >= LOCAL_ENTRIES:
+            with contextlib.suppress(StopIteration, RuntimeError, KeyError):  # threads race here
+                self.local.pop(next(iter(self.local)))  # the oldest
+        self.local[key] = entry
 
     @staticmethod
     def key(request):
