@@ -9,13 +9,16 @@ cached; editors, previews, the admin and filtered listings always get a fresh re
 """
 
 import contextlib
+import gzip
 import hashlib
 import logging
+import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +31,15 @@ def cache():
 
 
 def generation(name=""):
-    value = cache().get(f"{GENERATION_KEY}{name}")
-    return value if value is not None else 0
+    """The current generation. A new one starts from the clock, so a cache that was emptied
+    (a Redis restart) never hands out a number that a process still has pages for."""
+    key = f"{GENERATION_KEY}{name}"
+    store = cache()
+    value = store.get(key)
+    if value is None:
+        store.add(key, time.time_ns(), timeout=None)
+        value = store.get(key)
+    return value if value is not None else uuid.uuid4().hex  # cache unreachable: never a hit
 
 
 def bump_generation(*names):
@@ -40,7 +50,7 @@ def bump_generation(*names):
         try:
             store.incr(key)
         except ValueError:  # not there yet (or the cache is unreachable: nothing is cached)
-            store.set(key, 1, timeout=None)
+            store.set(key, time.time_ns(), timeout=None)
 
 
 def is_public_request(request):
@@ -67,12 +77,23 @@ LOCAL_ENTRIES = 512  # pages each process also keeps in memory (about 10 KB each
 
 
 def frozen(response):
-    """What is stored: plain bytes and headers, cheap to load and to copy."""
-    return (response.status_code, response.content, dict(response.items()))
+    """What is stored: plain bytes and headers, and the body gzipped once for those who ask."""
+    return (
+        response.status_code,
+        response.content,
+        gzip.compress(response.content, compresslevel=6, mtime=0),
+        dict(response.items()),
+    )
 
 
-def thawed(entry):
-    status, content, headers = entry
+def thawed(entry, request):
+    status, content, compressed, headers = entry
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        etag = headers.get("ETag", "")
+        headers = {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(compressed))}
+        if etag.endswith('"'):
+            headers["ETag"] = f'{etag[:-1]}-gz"'  # another representation, another tag
+        content = compressed
     response = HttpResponse(content, status=status, headers=headers)
     response["X-Cache"] = "hit"
     return response
@@ -98,11 +119,11 @@ class PageCacheMiddleware:
             current = generation()
             local = self.local.get(key)
             if local is not None and local[0] == current:
-                return thawed(local[1])
+                return thawed(local[1], request)
             stored = cache().get(key)  # (generation it was rendered in, page)
             if stored is not None and stored[0] == current:
                 self.remember(key, stored)
-                return thawed(stored[1])
+                return thawed(stored[1], request)
         response = self.get_response(request)
         if not is_cacheable_response(response):
             return response
@@ -112,6 +133,7 @@ class PageCacheMiddleware:
             max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
             s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
         )
+        patch_vary_headers(response, ["Accept-Encoding"])
         if key is not None:
             set_response_etag(response)  # once, here, instead of on every conditional request
             # Stored with the generation read *before* rendering: if something was published

@@ -168,3 +168,31 @@ def test_restricting_a_page_hides_it_from_listings_at_once(client, launch):
     assert "Lukket partner" in client.get("/partnere/").content.decode()
     PageViewRestriction.objects.create(page=b, restriction_type="password", password="hemmelig")
     assert "Lukket partner" not in client.get("/partnere/").content.decode()
+
+
+def test_cached_pages_are_gzipped_for_browsers_that_ask(client, launch):
+    import gzip
+
+    plain = client.get(OM)
+    zipped = client.get(OM, headers={"accept-encoding": "gzip, deflate, br"})
+    assert zipped["X-Cache"] == "hit"
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert gzip.decompress(zipped.content) == plain.content
+    assert int(zipped["Content-Length"]) == len(zipped.content) < len(plain.content) / 2
+    assert zipped["ETag"] != plain["ETag"]
+    again = client.get(OM, headers={"accept-encoding": "gzip", "if-none-match": zipped["ETag"]})
+    assert again.status_code == 304
+    assert "Content-Encoding" not in client.get(OM)  # a client that did not ask gets plain HTML
+
+
+def test_an_emptied_cache_never_revives_old_pages(client, launch):
+    """After a Redis restart the generation starts afresh; the pages a process still holds in
+    memory from before must not match it."""
+    from django.core.cache import caches
+
+    client.get(OM)
+    assert client.get(OM)["X-Cache"] == "hit"
+    caches["default"].clear()  # e.g. Redis restarted
+    response = client.get(OM)
+    assert response["X-Cache"] == "miss"
