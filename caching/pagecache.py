@@ -17,12 +17,14 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"  # pages; fragments may have generations of their own
+CHANNEL = "pagecache:bumped"  # Redis pub/sub: every bump is announced here (caching/watcher.py)
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
 
 
@@ -30,27 +32,75 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def generation(name=""):
-    """The current generation. A new one starts from the clock, so a cache that was emptied
-    (a Redis restart) never hands out a number that a process still has pages for."""
+def stored_generation(name=""):
+    """The generation in the shared cache; None when it cannot be reached. A new one starts
+    from the clock, so a cache that was emptied (a Redis restart) never hands out a number
+    that a process still has pages for."""
     key = f"{GENERATION_KEY}{name}"
     store = cache()
     value = store.get(key)
     if value is None:
         store.add(key, time.time_ns(), timeout=None)
         value = store.get(key)
+    return value
+
+
+_watcher = None
+
+
+def watcher():
+    """This process's GenerationWatcher when the page cache is in Redis, else None."""
+    global _watcher
+    url, recheck = settings.PAGE_CACHE_REDIS_URL, settings.PAGE_CACHE_RECHECK_SECONDS
+    if not url:
+        return None
+    if _watcher is None or (_watcher.url, _watcher.recheck_seconds) != (url, recheck):
+        from .watcher import GenerationWatcher
+
+        close_watcher()
+        _watcher = GenerationWatcher(url, CHANNEL, stored_generation, recheck)
+    return _watcher
+
+
+def close_watcher():
+    global _watcher
+    if _watcher is not None:
+        _watcher.close()
+    _watcher = None
+
+
+def generation(name=""):
+    """The current generation, without a round trip to Redis while nothing changed."""
+    current = watcher()
+    value = current.generation(name) if current else stored_generation(name)
     return value if value is not None else uuid.uuid4().hex  # cache unreachable: never a hit
 
 
 def bump_generation(*names):
     """Invalidates every cached page (and the named fragments), on every process: the keys they
-    were stored under change."""
+    were stored under change. Done now and again once the transaction commits: a page
+    rendered meanwhile, from data not yet committed, is not kept."""
+    keys = (GENERATION_KEY, *(f"{GENERATION_KEY}{name}" for name in names))
+    bump(keys)
+    transaction.on_commit(lambda: bump(keys))
+
+
+def bump(keys):
     store = cache()
-    for key in (GENERATION_KEY, *(f"{GENERATION_KEY}{name}" for name in names)):
+    for key in keys:
         try:
             store.incr(key)
         except ValueError:  # not there yet (or the cache is unreachable: nothing is cached)
             store.set(key, time.time_ns(), timeout=None)
+    if settings.PAGE_CACHE_REDIS_URL:
+        from redis import RedisError
+
+        from .watcher import announce
+
+        try:
+            announce(store.client.get_client(write=True), CHANNEL)
+        except RedisError as error:  # the watchers notice the lost connection themselves
+            logger.warning("Page cache: could not announce a new generation (%s)", error)
 
 
 def is_public_request(request):
@@ -103,7 +153,8 @@ class PageCacheMiddleware:
     """Serves anonymous visitors from the shared cache and sets HTTP caching headers.
 
     Each process also keeps the pages it served in memory, tagged with their generation; the
-    shared generation is still read on every request, so a publish on any server is seen at once.
+    current generation is checked on every request (with Redis, through the watcher's
+    subscription), so a publish on any server is seen at once.
     """
 
     def __init__(self, get_response):

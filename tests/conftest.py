@@ -1,6 +1,8 @@
 """Shared fixtures: the real launch content in the real test database, and the one fake we
 allow, the video host's oEmbed answer."""
 
+import os
+
 import pytest
 import responses
 from django.core.cache import caches
@@ -39,6 +41,26 @@ def _empty_caches():
 def _temporary_media_root(settings, tmp_path):
     """Uploads made by tests (the brochure, images) go to a temporary folder, not ./media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/14"  # a database of its own
+
+
+@pytest.fixture
+def redis_url():
+    """The local Redis server's test database: skipped without it, except in CI, where it fails."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            pytest.fail("CI needs the Redis server on 127.0.0.1:6379")
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    finally:
+        client.close()
+    return REDIS_TEST_URL
 
 
 @pytest.fixture

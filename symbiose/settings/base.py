@@ -222,6 +222,10 @@ else:
         }
     }
 PAGE_CACHE_ALIAS = "default"
+# With Redis, each process learns of new generations over pub/sub (caching/watcher.py) instead
+# of a round trip per request, and reads them again at least this often as a safety net.
+PAGE_CACHE_REDIS_URL = REDIS_URL
+PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("PAGE_CACHE_RECHECK_SECONDS", "1"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "900"))  # bounds any surprise
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))  # s-maxage

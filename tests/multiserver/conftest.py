@@ -130,6 +130,8 @@ def production_env(database, shared_redis, tmp_path):
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL=f"postgres://{PG_USER}@{PG_HOST}:{PG_PORT}/{database}",
         REDIS_URL=f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}",
+        # No periodic re-read: a change must reach the other server through pub/sub alone.
+        PAGE_CACHE_RECHECK_SECONDS="3600",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         SECURE_HSTS_SECONDS="0",

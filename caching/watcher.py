@@ -1,0 +1,125 @@
+"""Knowing the cache generations without asking Redis on every request.
+
+Reading a generation from Redis is a network round trip: on a cached page it costs about as
+much as the rest of the request. So each process subscribes to a Redis channel on which every
+bump is announced, after the new generation is stored. A request then only checks, without
+waiting, whether anything arrived on that connection: nothing means that the generations it
+read before still hold; a message means that they are read again.
+
+Whenever that cannot be trusted (not yet subscribed, the connection broke, Redis is down), the
+generation is read from Redis on every request, as without the watcher. A connection that died
+without a sound is covered by reading again at least every `recheck_seconds`.
+"""
+
+import logging
+import os
+import threading
+import time
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+logger = logging.getLogger(__name__)
+
+RETRY_SECONDS = 1.0  # after a failed subscription; until then every request reads from Redis
+
+
+class GenerationWatcher:
+    def __init__(self, url, channel, read, recheck_seconds=1.0, timeout=0.25):
+        self.url = url
+        self.channel = channel
+        self.read = read  # read(name): the generation from the shared cache, None if unreachable
+        self.recheck_seconds = recheck_seconds
+        self.timeout = timeout
+        self.lock = threading.Lock()
+        self.pid = os.getpid()
+        self.client = self.pubsub = None
+        self.reconnected = False
+        self.retry_at = 0.0
+        self.known = {}
+        self.read_at = 0.0
+
+    def generation(self, name=""):
+        if not self.lock.acquire(blocking=False):  # another thread is polling: don't wait
+            return self.read(name)
+        try:
+            if not self.listening():
+                return self.read(name)
+            now = time.monotonic()
+            if self.announced() or now - self.read_at > self.recheck_seconds:
+                self.known.clear()
+                self.read_at = now
+            if name not in self.known:
+                value = self.read(name)
+                if value is None:  # unreachable: nothing to remember
+                    return None
+                self.known[name] = value
+            return self.known[name]
+        except redis.RedisError as error:
+            self.forget(f"lost its connection ({error})")
+            return self.read(name)
+        finally:
+            self.lock.release()
+
+    def listening(self):
+        if self.pid != os.getpid():  # a forked child: the parent's socket is not ours
+            self.pid, self.client, self.pubsub, self.known = os.getpid(), None, None, {}
+        if self.pubsub is not None:
+            return True
+        if time.monotonic() < self.retry_at:
+            return False
+        client = redis.Redis.from_url(
+            self.url,
+            socket_connect_timeout=self.timeout,
+            socket_timeout=self.timeout,
+            retry=Retry(NoBackoff(), 0),  # no silent reconnect: a gap must be noticed
+            client_name=f"watcher:{self.channel}",  # as CLIENT LIST shows it
+        )
+        pubsub = client.pubsub()
+        try:
+            pubsub.subscribe(self.channel)
+            # Only once Redis confirms is every later bump sure to arrive here.
+            message = pubsub.get_message(timeout=self.timeout)
+            if not message or message["type"] != "subscribe":
+                raise redis.ConnectionError("no confirmation of the subscription")
+        except redis.RedisError as error:
+            pubsub.close()
+            client.close()
+            self.retry_at = time.monotonic() + RETRY_SECONDS
+            logger.warning("Page cache: cannot subscribe to %s (%s)", self.channel, error)
+            return False
+        # redis-py may still reconnect on its own (and subscribe again): bumps made meanwhile
+        # were not heard, so a reconnection counts as an announcement.
+        pubsub.connection.register_connect_callback(self.on_reconnect)
+        self.client, self.pubsub = client, pubsub  # the client too: its pool holds the socket
+        self.known.clear()  # what was read before the subscription may be stale
+        return True
+
+    def on_reconnect(self, connection):
+        self.reconnected = True
+
+    def announced(self):
+        """Whether anything arrived since the last look; reads it all, never waits."""
+        arrived = False
+        while self.pubsub.get_message(timeout=0) is not None:
+            arrived = True
+        arrived, self.reconnected = arrived or self.reconnected, False
+        return arrived
+
+    def forget(self, reason):
+        logger.warning("Page cache: the watcher of %s %s", self.channel, reason)
+        self.close()
+        self.retry_at = time.monotonic() + RETRY_SECONDS
+
+    def close(self):
+        for part in (self.pubsub, self.client):
+            if part is not None:
+                part.close()
+        self.client = self.pubsub = None
+        self.known.clear()
+
+
+def announce(client, channel):
+    """Tells every watcher that a generation changed; called after storing the new one."""
+    client.publish(channel, b"bumped")
