@@ -37,8 +37,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 WRK_SCRIPT = REPO / "benchmarks" / "wrk_report.lua"
 DOC = REPO / "docs" / "performance.md"
-DOC_START = "<!-- bench:results:start -->"
-DOC_END = "<!-- bench:results:end -->"
+
+
+def doc_markers():
+    """Where --write-docs puts the results: a section of its own for the page cache in Redis."""
+    name = "results-redis" if os.environ.get("REDIS_URL") else "results"
+    return f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
+
 
 PAGES = [
     ("/", "HomePage"),
@@ -516,25 +521,27 @@ def command_line():
 
 def check_docs():
     text = DOC.read_text() if DOC.exists() else ""
-    if DOC_START not in text or DOC_END not in text:
-        raise BenchError(f"{DOC} lacks the {DOC_START} … {DOC_END} markers")
+    start, end = doc_markers()
+    if start not in text or end not in text:
+        raise BenchError(f"{DOC} lacks the {start} … {end} markers")
 
 
 def write_docs(report, seconds, rounds):
     text = DOC.read_text()
+    start, end = doc_markers()
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine_rows = [[name, value] for name, value in machine(seconds, rounds)]
     block = "\n\n".join(
         [
-            DOC_START,
+            start,
             f"Measured {now} with `{command_line()}`.",
             table(["Machine", ""], machine_rows),
             report,
-            DOC_END,
+            end,
         ]
     )
-    before, rest = text.split(DOC_START, 1)
-    after = rest.split(DOC_END, 1)[1]
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
     DOC.write_text(before + block + after)
     say(f"Wrote the results into {DOC.relative_to(REPO)}")
 
