@@ -99,7 +99,7 @@ def bump(keys):
 
         try:
             announce(store.client.get_client(write=True), CHANNEL)
-        except RedisError as error:  # the watchers notice the lost connection themselves
+        except RedisError as error:  # watchers see it at their next re-read, within a second
             logger.warning("Page cache: could not announce a new generation (%s)", error)
 
 

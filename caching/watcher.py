@@ -73,7 +73,7 @@ class GenerationWatcher:
             self.url,
             socket_connect_timeout=self.timeout,
             socket_timeout=self.timeout,
-            retry=Retry(NoBackoff(), 0),  # no silent reconnect: a gap must be noticed
+            retry=Retry(NoBackoff(), 0),  # fail at once: the request reads from Redis instead
             client_name=f"watcher:{self.channel}",  # as CLIENT LIST shows it
         )
         pubsub = client.pubsub()
