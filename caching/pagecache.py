@@ -101,6 +101,8 @@ def bump(keys):
             announce(store.client.get_client(write=True), CHANNEL)
         except RedisError as error:  # watchers see it at their next re-read, within a second
             logger.warning("Page cache: could not announce a new generation (%s)", error)
+        if _watcher is not None:
+            _watcher.mark_stale()
 
 
 def is_public_request(request):

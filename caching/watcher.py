@@ -35,7 +35,7 @@ class GenerationWatcher:
         self.lock = threading.Lock()
         self.pid = os.getpid()
         self.client = self.pubsub = None
-        self.reconnected = False
+        self.stale = False  # set from outside the lock: read again on the next request
         self.retry_at = 0.0
         self.known = {}
         self.read_at = 0.0
@@ -91,20 +91,22 @@ class GenerationWatcher:
             return False
         # redis-py may still reconnect on its own (and subscribe again): bumps made meanwhile
         # were not heard, so a reconnection counts as an announcement.
-        pubsub.connection.register_connect_callback(self.on_reconnect)
+        pubsub.connection.register_connect_callback(self.mark_stale)
         self.client, self.pubsub = client, pubsub  # the client too: its pool holds the socket
         self.known.clear()  # what was read before the subscription may be stale
         return True
 
-    def on_reconnect(self, connection):
-        self.reconnected = True
+    def mark_stale(self, connection=None):
+        """A reconnection, or a bump made by this very process: it need not wait for its own
+        announcement to come back."""
+        self.stale = True
 
     def announced(self):
         """Whether anything arrived since the last look; reads it all, never waits."""
         arrived = False
         while self.pubsub.get_message(timeout=0) is not None:
             arrived = True
-        arrived, self.reconnected = arrived or self.reconnected, False
+        arrived, self.stale = arrived or self.stale, False
         return arrived
 
     def forget(self, reason):

@@ -50,8 +50,10 @@ def publisher(redis_url):
 
 
 def bump(shared, publisher, watcher):
+    """A bump made by another process: it counts from the moment its announcement arrives."""
     shared.value += 1
     announce(publisher, watcher.channel)
+    assert watcher.pubsub.connection.can_read(timeout=5), "the announcement did not arrive"
 
 
 def test_reads_once_then_trusts_what_it_read_until_a_bump_is_announced(
@@ -63,6 +65,14 @@ def test_reads_once_then_trusts_what_it_read_until_a_bump_is_announced(
     bump(shared, publisher, watcher)
     assert watcher.generation() == 2
     assert shared.reads == 2
+
+
+def test_a_bump_made_by_this_process_counts_at_once(make_watcher, shared):
+    watcher = make_watcher()
+    watcher.generation()
+    shared.value = 2
+    watcher.mark_stale()
+    assert watcher.generation() == 2
 
 
 def test_a_bump_without_announcement_is_seen_at_the_periodic_re_read(make_watcher, shared):

@@ -182,6 +182,18 @@ def test_redis_is_not_asked_for_the_generation_on_every_hit(client, launch, redi
     assert "" in reads
 
 
+def test_the_publishing_process_does_not_wait_for_its_own_announcement(
+    client, launch, redis_cache, monkeypatch
+):
+    monkeypatch.setattr("caching.watcher.announce", lambda client, channel: None)
+    client.get(OM)
+    assert client.get(OM)["X-Cache"] == "hit"
+    om = launch["om"]
+    om.title = "Om netværket"
+    om.save_revision().publish()
+    assert "<h1>Om netværket</h1>" in client.get(OM).content.decode()
+
+
 def test_a_page_rendered_before_the_publish_commits_is_not_kept(
     client, launch, django_capture_on_commit_callbacks
 ):
