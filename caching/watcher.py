@@ -9,6 +9,11 @@ read before still hold; a message means that they are read again.
 Whenever that cannot be trusted (not yet subscribed, the connection broke, Redis is down), the
 generation is read from Redis on every request, as without the watcher. A connection that died
 without a sound is covered by reading again at least every `recheck_seconds`.
+
+What remains is the moment between Redis answering the bump and its announcement reaching the
+other processes (the same event-loop turn of Redis): a request that lands exactly then may
+still get the page of the previous generation. The process that bumped is not affected: it
+marks itself stale at once.
 """
 
 import logging
