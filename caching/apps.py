@@ -7,4 +7,9 @@ class CachingConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
+        from django.core.signals import request_finished
+
         from . import signals  # noqa: F401
+        from .anchor import anchor
+
+        request_finished.connect(anchor.after_response, dispatch_uid="pagecache-anchor")

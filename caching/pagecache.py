@@ -4,8 +4,11 @@ Published pages are stored, whole, in Django's default cache (Redis when REDIS_U
 file cache otherwise) together with the *generation* they were rendered in. Anything that can
 change what a page shows (publishing, unpublishing, moving or deleting a page, saving site
 settings, a document, an image...) bumps the generation, so the very next request on any
-process renders afresh. Only anonymous GET/HEAD requests without a query string are
-cached; editors, previews, the admin and filtered listings always get a fresh rendering.
+process renders afresh. A generation has two parts: the shared cache's (fast, announced over
+Redis pub/sub) and the database's (counted in the publishing transaction; caching/anchor.py),
+so a cache that comes back from an old snapshot cannot revive the pages of before a publish.
+Only anonymous GET/HEAD requests without a query string are cached; editors, previews, the
+admin and filtered listings always get a fresh rendering.
 """
 
 import contextlib
@@ -20,6 +23,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+
+from .anchor import anchor
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +63,9 @@ def watcher():
         from .watcher import GenerationWatcher
 
         close_watcher()
-        _watcher = GenerationWatcher(url, CHANNEL, stored_generation, recheck)
+        _watcher = GenerationWatcher(
+            url, CHANNEL, stored_generation, recheck, on_connect=anchor.expire
+        )
     return _watcher
 
 
@@ -70,19 +77,26 @@ def close_watcher():
 
 
 def generation(name=""):
-    """The current generation, without a round trip to Redis while nothing changed."""
+    """The current generation, without a round trip to Redis or the database while nothing
+    changed."""
     current = watcher()
     value = current.generation(name) if current else stored_generation(name)
-    return value if value is not None else uuid.uuid4().hex  # cache unreachable: never a hit
+    if value is None:
+        return uuid.uuid4().hex  # cache unreachable: never a hit
+    if current and not current.subscribed:
+        anchor.expire()  # Redis may just have come back with less: ask the database
+    return f"{anchor.value(name)}.{value}"
 
 
 def bump_generation(*names):
     """Invalidates every cached page (and the named fragments), on every process: the keys they
-    were stored under change. Done now and again once the transaction commits: a page
-    rendered meanwhile, from data not yet committed, is not kept."""
+    were stored under change. Counted in the database with the change itself; in the shared
+    cache now, and again once the transaction commits: a page rendered meanwhile, from data
+    not yet committed, is not kept."""
+    anchor.bump(("", *names))
     keys = (GENERATION_KEY, *(f"{GENERATION_KEY}{name}" for name in names))
     bump(keys)
-    transaction.on_commit(lambda: bump(keys))
+    transaction.on_commit(lambda: (anchor.read(), bump(keys)))
 
 
 def bump(keys):
@@ -154,9 +168,9 @@ def thawed(entry, request):
 class PageCacheMiddleware:
     """Serves anonymous visitors from the shared cache and sets HTTP caching headers.
 
-    Each process also keeps the pages it served in memory, tagged with their generation; the
-    current generation is checked on every request (with Redis, through the watcher's
-    subscription), so a publish on any server is seen at once.
+    Each process also keeps the pages it served in memory, tagged with their generation, for
+    at most PAGE_CACHE_LOCAL_SECONDS; the current generation is checked on every request (with
+    Redis, through the watcher's subscription), so a publish on any server is seen at once.
     """
 
     def __init__(self, get_response):
@@ -170,8 +184,12 @@ class PageCacheMiddleware:
         if not request.GET:  # filtered listings are rendered every time, never mixed up
             key = self.key(request)
             current = generation()
-            local = self.local.get(key)
-            if local is not None and local[0] == current:
+            local = self.local.get(key)  # (generation, page, when it was kept)
+            if (
+                local is not None
+                and local[0] == current
+                and time.monotonic() - local[2] < settings.PAGE_CACHE_LOCAL_SECONDS
+            ):
                 return thawed(local[1], request)
             stored = cache().get(key)  # (generation it was rendered in, page)
             if stored is not None and stored[0] == current:
@@ -201,7 +219,7 @@ class PageCacheMiddleware:
         if len(self.local) >= LOCAL_ENTRIES:
             with contextlib.suppress(StopIteration, RuntimeError, KeyError):  # threads race here
                 self.local.pop(next(iter(self.local)))  # the oldest
-        self.local[key] = entry
+        self.local[key] = (*entry, time.monotonic())  # a bounded life, whatever happens
 
     @staticmethod
     def key(request):

@@ -32,9 +32,11 @@ def shared():
 def make_watcher(redis_url, shared):
     made = []
 
-    def make(url=redis_url, recheck_seconds=3600):
+    def make(url=redis_url, recheck_seconds=3600, on_connect=None):
         channel = f"test:bumped:{uuid.uuid4().hex}"  # tests in parallel never hear each other
-        made.append(GenerationWatcher(url, channel, shared.read, recheck_seconds))
+        made.append(
+            GenerationWatcher(url, channel, shared.read, recheck_seconds, on_connect=on_connect)
+        )
         return made[-1]
 
     yield make
@@ -149,3 +151,21 @@ def test_a_forked_process_subscribes_on_its_own(make_watcher, shared, monkeypatc
     assert watcher.pubsub is not parents
     assert shared.reads == 2
     parents.close()
+
+
+def test_every_connection_and_every_gap_is_told(make_watcher, shared, publisher):
+    """Redis may come back from an old snapshot: the page cache then asks the database
+    (caching/anchor.py) whenever the watcher (re)connects or is not subscribed."""
+    connections = []
+    watcher = make_watcher(on_connect=lambda: connections.append(1))
+    watcher.generation()
+    assert (len(connections), watcher.subscribed) == (1, True)
+    watcher.generation()
+    assert len(connections) == 1
+    watcher.pubsub.connection.disconnect()  # redis-py reconnects by itself
+    watcher.generation()
+    assert len(connections) == 2
+    subscriber = next(c for c in publisher.client_list() if c["name"].endswith(watcher.channel))
+    publisher.client_kill_filter(_id=subscriber["id"])
+    watcher.generation()
+    assert not watcher.subscribed

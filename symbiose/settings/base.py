@@ -227,6 +227,10 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_REDIS_URL = REDIS_URL
 PAGE_CACHE_RECHECK_SECONDS = float(os.environ.get("PAGE_CACHE_RECHECK_SECONDS", "1"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "900"))  # bounds any surprise
+# The database's part of the generations (caching/anchor.py) is read again after a response at
+# most this often; a process's own copy of a page lives at most PAGE_CACHE_LOCAL_SECONDS.
+PAGE_CACHE_ANCHOR_SECONDS = float(os.environ.get("PAGE_CACHE_ANCHOR_SECONDS", "2"))
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "10"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))  # s-maxage
 

@@ -288,3 +288,65 @@ def servers(deployed, tmp_path):
     finally:
         for server in started:
             server.stop()
+
+
+class RedisServer:
+    """A Redis server of the test's own on a free loopback port, which the test may stop and
+    start again: it comes back from its last snapshot, as after a crash or a restore."""
+
+    def __init__(self, tmp_path):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.dir = tmp_path / "redis"
+        self.dir.mkdir()
+        self.process = None
+
+    def start(self):
+        # No automatic snapshots: the test decides when one is taken (`snapshot`).
+        self.process = subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
+             "--appendonly", "no", "--dir", str(self.dir), "--dbfilename", "dump.rdb"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not self.answers():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                pytest.fail(f"redis-server on port {self.port} did not start")
+            time.sleep(0.05)
+
+    def client(self):
+        import redis
+
+        return redis.Redis(host="127.0.0.1", port=self.port, socket_connect_timeout=1)
+
+    def answers(self):
+        import redis
+
+        try:
+            return self.client().ping()
+        except redis.RedisError:
+            return False
+
+    def snapshot(self):
+        self.client().save()
+
+    def stop(self):
+        """Stops at once, without a new snapshot (what was changed since the last is lost)."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    import shutil
+
+    if shutil.which("redis-server") is None:
+        unavailable("redis-server is not installed")
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
