@@ -8,8 +8,9 @@ numbers: pages cached before a publish can never match again, whatever Redis com
 Each process keeps its copy of the database's numbers and reads them again:
 - after a response, at most every `PAGE_CACHE_ANCHOR_SECONDS` (off the request path);
 - before a response only when that copy is older than `STALE_AFTER` intervals (a process
-  that was idle), or when Redis may have come back with less than it had: the watcher
-  (re)connected, or is not subscribed (then on every request, like the generation itself);
+  that was idle), when a bump was announced (once per publish), or when Redis may have come
+  back with less than it had: the watcher (re)connected, or is not subscribed (then on every
+  request, like the generation itself);
 - at once in the process that bumps.
 So a cached page costs no query while the site is busy.
 """

@@ -64,7 +64,7 @@ def watcher():
 
         close_watcher()
         _watcher = GenerationWatcher(
-            url, CHANNEL, stored_generation, recheck, on_connect=anchor.expire
+            url, CHANNEL, stored_generation, recheck, on_change=anchor.expire
         )
     return _watcher
 

@@ -31,12 +31,13 @@ RETRY_SECONDS = 1.0  # after a failed subscription; until then every request rea
 
 
 class GenerationWatcher:
-    def __init__(self, url, channel, read, recheck_seconds=1.0, timeout=0.25, on_connect=None):
+    def __init__(self, url, channel, read, recheck_seconds=1.0, timeout=0.25, on_change=None):
         self.url = url
         self.channel = channel
         self.read = read  # read(name): the generation from the shared cache, None if unreachable
-        # Called on every (re)connection: Redis may be back with less than it had.
-        self.on_connect = on_connect or (lambda: None)
+        # Called on every (re)connection and announcement: the page cache then asks the
+        # database too (Redis may be back with less than it had; a publish was committed).
+        self.on_change = on_change or (lambda: None)
         self.recheck_seconds = recheck_seconds
         self.timeout = timeout
         self.lock = threading.Lock()
@@ -54,7 +55,11 @@ class GenerationWatcher:
             if not self.listening():
                 return self.read(name)
             now = time.monotonic()
-            if self.announced() or now - self.read_at > self.recheck_seconds:
+            if self.announced():
+                self.on_change()
+                self.known.clear()
+                self.read_at = now
+            elif now - self.read_at > self.recheck_seconds:
                 self.known.clear()
                 self.read_at = now
             if name not in self.known:
@@ -98,20 +103,16 @@ class GenerationWatcher:
             return False
         # redis-py may still reconnect on its own (and subscribe again): bumps made meanwhile
         # were not heard, so a reconnection counts as an announcement.
-        pubsub.connection.register_connect_callback(self.reconnected)
+        pubsub.connection.register_connect_callback(self.mark_stale)
         self.client, self.pubsub = client, pubsub  # the client too: its pool holds the socket
         self.known.clear()  # what was read before the subscription may be stale
-        self.on_connect()
+        self.on_change()
         return True
 
     @property
     def subscribed(self):
         """Whether announcements reach this process (else each request reads from Redis)."""
         return self.pubsub is not None and self.pid == os.getpid()
-
-    def reconnected(self, connection=None):
-        self.mark_stale()
-        self.on_connect()
 
     def mark_stale(self, connection=None):
         """A reconnection, or a bump made by this very process: it need not wait for its own

@@ -32,10 +32,10 @@ def shared():
 def make_watcher(redis_url, shared):
     made = []
 
-    def make(url=redis_url, recheck_seconds=3600, on_connect=None):
+    def make(url=redis_url, recheck_seconds=3600, on_change=None):
         channel = f"test:bumped:{uuid.uuid4().hex}"  # tests in parallel never hear each other
         made.append(
-            GenerationWatcher(url, channel, shared.read, recheck_seconds, on_connect=on_connect)
+            GenerationWatcher(url, channel, shared.read, recheck_seconds, on_change=on_change)
         )
         return made[-1]
 
@@ -153,18 +153,21 @@ def test_a_forked_process_subscribes_on_its_own(make_watcher, shared, monkeypatc
     parents.close()
 
 
-def test_every_connection_and_every_gap_is_told(make_watcher, shared, publisher):
-    """Redis may come back from an old snapshot: the page cache then asks the database
-    (caching/anchor.py) whenever the watcher (re)connects or is not subscribed."""
-    connections = []
-    watcher = make_watcher(on_connect=lambda: connections.append(1))
+def test_every_connection_and_announcement_is_told(make_watcher, shared, publisher):
+    """Redis may come back from an old snapshot, and an announced bump may be a committed
+    publish: the page cache then asks the database too (caching/anchor.py)."""
+    told = []
+    watcher = make_watcher(on_change=lambda: told.append(1))
     watcher.generation()
-    assert (len(connections), watcher.subscribed) == (1, True)
+    assert (len(told), watcher.subscribed) == (1, True)  # subscribed
     watcher.generation()
-    assert len(connections) == 1
+    assert len(told) == 1  # nothing new
+    bump(shared, publisher, watcher)
+    watcher.generation()
+    assert len(told) == 2  # an announcement
     watcher.pubsub.connection.disconnect()  # redis-py reconnects by itself
     watcher.generation()
-    assert len(connections) == 2
+    assert len(told) == 3
     subscriber = next(c for c in publisher.client_list() if c["name"].endswith(watcher.channel))
     publisher.client_kill_filter(_id=subscriber["id"])
     watcher.generation()
