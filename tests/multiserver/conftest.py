@@ -11,8 +11,6 @@ tests without Chromium).
 
 import os
 import secrets
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +18,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-import requests
+
+from devtools import gunicorn
+from devtools.gunicorn import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
@@ -193,87 +193,11 @@ def deployed(production_env, tmp_path):
     return env
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """One gunicorn instance (master and workers in a process group of their own)."""
-
-    def __init__(self, name, env, tmp_path):
-        self.name = name
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tmp_path / f"gunicorn-{name}.log"
-        with self.log.open("wb") as output:
-            self.process = self._start(env, output)
-
-    def _start(self, env, output):
-        return subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "symbiose.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "2",
-                "--graceful-timeout",
-                "5",
-                # Not gunicorn's one control socket per user (~/.gunicorn/gunicorn.ctl), which
-                # two servers, or any other gunicorn on the machine, would take from each other.
-                "--no-control-socket",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, so the workers die with it
-        )
-
-    def __repr__(self):
-        return f"<server {self.name} {self.url}>"
-
-    def log_text(self):
-        return self.log.read_text(errors="replace")[-4000:]
-
-    def healthy(self):
-        try:
-            return requests.get(f"{self.url}/healthz", timeout=2).status_code == 200
-        except requests.RequestException:
-            return False
-
-    def stop(self):
-        if self.process.poll() is not None:
-            return
-        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(self.process.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                self.process.wait(timeout=wait)
-                return
-            except subprocess.TimeoutExpired:
-                continue
-
-
 def wait_until_healthy(servers):
-    deadline = time.monotonic() + BOOT_SECONDS
-    waiting = list(servers)
-    while waiting:
-        for server in list(waiting):
-            if server.process.poll() is not None:
-                pytest.fail(f"{server} exited at start:\n{server.log_text()}")
-            if server.healthy():
-                waiting.remove(server)
-        if waiting and time.monotonic() > deadline:
-            logs = "\n".join(f"--- {s}\n{s.log_text()}" for s in waiting)
-            pytest.fail(f"no /healthz answer within {BOOT_SECONDS} s from {waiting}:\n{logs}")
-        time.sleep(0.1)
+    try:
+        gunicorn.wait_until_healthy(servers, BOOT_SECONDS)
+    except gunicorn.ServerError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture
@@ -282,7 +206,10 @@ def servers(deployed, tmp_path):
     started = []
     try:
         for name in ("A", "B"):
-            started.append(Server(name, deployed, tmp_path))
+            log = tmp_path / f"gunicorn-{name}.log"
+            started.append(
+                gunicorn.Gunicorn(deployed, log, name, extra_args=["--graceful-timeout", "5"])
+            )
         wait_until_healthy(started)
         yield tuple(started)
     finally:
