@@ -28,6 +28,7 @@ run: setup
 
 test: $(VENV)/.dev
 	@scripts/ensure-chromium
+	@scripts/ensure-vnu
 	DJANGO_SETTINGS_MODULE=symbiose.settings.test $(PY) -m pytest
 
 lint: $(VENV)/.dev
@@ -40,11 +41,11 @@ format: $(VENV)/.dev
 
 # Refresh the Danish catalogue after changing visitor- or editor-facing strings.
 messages: $(VENV)/.dev
-	$(PY) manage.py makemessages -l da --ignore=.venv --ignore=staticfiles --ignore=media --no-location
-	$(PY) manage.py compilemessages -l da --ignore=.venv
+	$(PY) manage.py makemessages -l da --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --no-location
+	$(PY) manage.py compilemessages -l da --ignore=.venv --ignore=node_modules
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache
 
 bench: $(VENV)/.dev
-	$(PY) benchmarks/run.py
+	$(PY) -m benchmarks.run

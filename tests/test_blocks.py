@@ -10,7 +10,7 @@ from pages.blocks import BodyBlock
 @pytest.fixture
 def editor(client, admin_user, launch):
     client.force_login(admin_user)
-    ImageFactory(title="Preview image")
+    ImageFactory(title="Preview image", file__width=1600, file__height=900)  # wider than 1200
     return client
 
 

@@ -1,11 +1,15 @@
 import mimetypes
+from datetime import date, datetime
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
 
 from caching.fragments import cached
@@ -82,3 +86,48 @@ def meta_description(page):
         if text:
             return Truncator(" ".join(text.split())).chars(160)
     return _("Symbiose Hillerød creates partnerships that use resources better.")
+
+
+@register.filter
+def html_datetime(value, precision="date"):
+    """A valid value for <time datetime>: 'YYYY-MM-DD' (the default, for a date or the local
+    date of a moment: what the visible text shows), or with "full" the moment to the second
+    with its offset, 'YYYY-MM-DDThh:mm:ss+01:00'. Django's date:"c" gives six digits of
+    seconds' fraction, which the HTML standard does not allow (three at most)."""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        if precision == "full":
+            return value.replace(microsecond=0).isoformat()
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return ""
+
+
+@register.simple_tag
+def responsive_picture(image, formats, widths, **attrs):
+    """{% picture image format-{avif,webp,jpeg} width-{480,800,1200} ... %}, but without two
+    candidates of the same width: Wagtail never enlarges an image, so an image narrower than
+    some of the widths would get the same rendition several times, and a srcset that lists one
+    width twice is invalid HTML (browsers may ignore it). Widths at or above the image's own
+    are replaced by the image at its own width, once. With one width left, `sizes` goes too:
+    it is allowed only beside a srcset of widths."""
+    if not image:
+        return ""
+    formats = formats.split(",")
+    wanted = [int(width) for width in widths.split(",")]
+    kept = [width for width in wanted if width < image.width]
+    if len(kept) < len(wanted):
+        kept.append(image.width)
+    specs = [f"format-{fmt}|width-{width}" for fmt in formats for width in kept]
+    renditions, seen = {}, set()
+    # A missing source file gives placeholder renditions, all 0 wide: keep one of each format.
+    for spec, rendition in get_renditions_or_not_found(image, specs).items():
+        key = (spec.split("|")[0], rendition.width)
+        if key not in seen:
+            seen.add(key)
+            renditions[spec] = rendition
+    if len(renditions) == len(formats):
+        attrs.pop("sizes", None)
+    return Picture(renditions, attrs).__html__()
