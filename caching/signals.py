@@ -2,16 +2,16 @@
 
 import logging
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
-
-from pages.site_settings import SiteSettings
 
 from .pagecache import bump_generation
 
@@ -32,9 +32,21 @@ def page_deleted(sender, instance, **kwargs):
         bump_generation()
 
 
+def is_setting(model):
+    """Wagtail settings (e.g. the footer's) are recognised as such: this app knows no app."""
+    return issubclass(model, BaseGenericSetting | BaseSiteSetting)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def setting_changed(sender, instance, **kwargs):
+    if is_setting(sender):
+        site_wide_change(sender, instance)
+
+
 def site_wide_change(sender, instance, **kwargs):
     """Settings (the footer), files, embeds and restrictions can change any page."""
-    if sender is SiteSettings:
+    if is_setting(sender):
         bump_generation(":settings")
         purge_every_page_from_the_cdn()
     elif sender is PageViewRestriction:
@@ -44,8 +56,6 @@ def site_wide_change(sender, instance, **kwargs):
 
 
 def purge_every_page_from_the_cdn():
-    from django.conf import settings
-
     if settings.WAGTAILFRONTENDCACHE:
         batch = PurgeBatch()
         batch.add_pages(Page.objects.live().public().specific())
@@ -53,7 +63,6 @@ def purge_every_page_from_the_cdn():
 
 
 for model in (
-    SiteSettings,
     get_document_model(),
     get_image_model(),
     Embed,
