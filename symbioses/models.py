@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from caching.fragments import public
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
+from pages.numbers import DanishDecimalField
 
 from .choices import Dimension, Flow, PartnerKind, Status, Unit
 
@@ -257,11 +258,11 @@ class SymbiosePage(ExampleMixin, Page):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     story = RichTextField(_("story"), features=RICH_TEXT_FEATURES, blank=True)
     images = StreamField([("image", ImageBlock())], verbose_name=_("images"), blank=True)
-    investment = models.DecimalField(
+    investment = DanishDecimalField(
         _("investment (DKK)"), max_digits=14, decimal_places=0, null=True, blank=True
     )
     investment_by = models.CharField(_("investment borne by"), max_length=200, blank=True)
-    yearly_saving = models.DecimalField(
+    yearly_saving = DanishDecimalField(
         _("yearly saving (DKK/year)"), max_digits=14, decimal_places=0, null=True, blank=True
     )
     saving_to = models.CharField(_("saving goes to"), max_length=200, blank=True)
@@ -366,10 +367,10 @@ class SymbioseResult(Orderable):
     indicator = models.CharField(
         _("indicator"), max_length=150, help_text=_("What is measured, e.g. reduced emissions.")
     )
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    value = DanishDecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    baseline = models.DecimalField(
+    baseline = DanishDecimalField(
         _("baseline"),
         max_digits=14,
         decimal_places=2,
