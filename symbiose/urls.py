@@ -1,16 +1,26 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import documents
 from pages import views as page_views
+from pages.concurrency import edit_view as page_edit_view
 from symbiose import views
 from symbioses import views as symbiose_views
 
 urlpatterns = [
+    # Before Wagtail's admin: refuses saves based on an outdated revision (pages/concurrency.py).
+    path("admin/pages/<int:page_id>/edit/", page_edit_view, name="page_edit_concurrency_safe"),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own: the same views, with caching headers (pages/documents.py).
+    re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="document_serve"),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        documents.authenticate_with_password,
+        name="document_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
@@ -22,9 +32,10 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    # Uploaded images; in a larger set-up a web server or object storage serves these.
+    # Uploaded images only (never documents: those go through /documents/, which checks the
+    # collection's privacy); in a larger set-up a web server or object storage serves these.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^media/(?P<folder>{'|'.join(views.IMAGE_FOLDERS)})/(?P<path>.+)$", views.media),
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

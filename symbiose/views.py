@@ -1,6 +1,15 @@
+from pathlib import Path
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.views import static
+
+# The folders of MEDIA_ROOT that /media/ serves: Wagtail's images (originals and renditions).
+# Documents are never among them: they are served by /documents/<id>/<name>, which checks the
+# privacy of their collection (pages/documents.py).
+IMAGE_FOLDERS = ("original_images", "images")
 
 
 def healthz(request):
@@ -11,6 +20,11 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not ready"
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def media(request, folder, path):
+    """An uploaded image, from its folder of MEDIA_ROOT (read at each request)."""
+    return static.serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
 
 
 def server_error(request):

@@ -1,0 +1,73 @@
+"""Documents are served only at /documents/<id>/<name>, by Wagtail's view that checks the
+privacy of the document's collection (WAGTAILDOCS_SERVE_METHOD = "serve_view"); /media/ serves
+images only (symbiose/views.py).
+
+This wrapper adds what that view leaves out, the HTTP caching headers: a document in a
+private collection (and its password form) is never stored by a shared cache or the browser;
+a public one is cached like a page. When a document becomes private, it is purged from the
+CDN, which may hold it from when it was public.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.cache import never_cache
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents import get_document_model
+from wagtail.documents.views import serve as wagtail_views
+from wagtail.models import Collection, Site
+
+
+def is_private(document):
+    """True when the document's collection, or one above it, has a view restriction."""
+    return document.collection.get_view_restrictions().exists()
+
+
+def serve(request, document_id, document_filename):
+    document = (
+        get_document_model().objects.select_related("collection").filter(pk=document_id).first()
+    )
+    private = document is not None and is_private(document)
+    response = wagtail_views.serve(request, document_id, document_filename)
+    if private:
+        add_never_cache_headers(response)  # Cache-Control: ..., no-store, private
+    elif document is not None and response.status_code in (200, 304):
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+        )
+    return response
+
+
+# The password form's own address (where it is posted, and a wrong password shows it again).
+authenticate_with_password = never_cache(wagtail_views.authenticate_with_password)
+
+
+def document_addresses(documents):
+    """Every public address of the documents, one per site (the CDN caches per host name)."""
+    roots = [site.root_url for site in Site.objects.all()]
+    return [f"{root}{document.url}" for document in documents for root in roots]
+
+
+def purge_from_the_cdn(documents):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    documents = list(documents)
+    if documents:
+        PurgeBatch(document_addresses(documents)).purge()
+
+
+def collection_restricted(sender, instance, **kwargs):
+    """A collection became private (or its restriction changed): its documents, and those of
+    the collections inside it, may still be in the CDN from when they were public."""
+    collections = Collection.objects.descendant_of(instance.collection, inclusive=True)
+    documents = get_document_model().objects.filter(collection__in=collections)
+    transaction.on_commit(lambda: purge_from_the_cdn(documents))
+
+
+def document_saved(sender, instance, **kwargs):
+    """A document moved into a private collection may still be in the CDN."""
+    if is_private(instance):
+        transaction.on_commit(lambda: purge_from_the_cdn([instance]))
