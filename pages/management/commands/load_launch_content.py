@@ -1,7 +1,8 @@
 """Load the launch content: home page, Om page, English brochure, catalogue listings.
 
 Idempotent: each item is created only when it is missing, so running it again changes
-nothing and never overwrites what editors have changed.
+nothing and never overwrites what editors have changed. The default site gets its address from
+SITE_HOSTNAME while it still has the localhost:80 of Wagtail's first migration.
 """
 
 from django.apps import apps
@@ -16,6 +17,8 @@ from pages.models import ContentPage, HomePage
 from pages.site_settings import SiteSettings
 from symbioses.models import ThemeGroupIndexPage, ThemeGroupPage
 
+from .set_site_hostname import WAGTAIL_DEFAULT_ADDRESS, configured_address, set_address
+
 
 class Command(BaseCommand):
     help = (
@@ -26,7 +29,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
+        self.address = configured_address()  # SITE_HOSTNAME: checked before anything is made
         home = self.home_page()
+        self.site_address()
         if not ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).exists():
             om = ContentPage(
                 title=content.OM_TITLE,
@@ -86,13 +91,27 @@ class Command(BaseCommand):
         placeholder = site.root_page if site else None
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"root_page": home, "site_name": content.SITE_NAME, "hostname": "localhost"},
+            defaults={"root_page": home, "site_name": content.SITE_NAME},
+            create_defaults={
+                "root_page": home,
+                "site_name": content.SITE_NAME,
+                "hostname": self.address[0],
+                "port": self.address[1],
+            },
         )
         # Wagtail's own "Welcome" page is replaced, never an editor's page.
         if placeholder and placeholder.specific_class is Page and placeholder.is_leaf():
             placeholder.delete()
         self.say("Created the home page")
         return home
+
+    def site_address(self):
+        """The default site gets SITE_HOSTNAME while it still has the address Wagtail's
+        migration gave it (localhost:80); an address an editor chose is kept."""
+        site = Site.objects.get(is_default_site=True)
+        if (site.hostname, site.port) == WAGTAIL_DEFAULT_ADDRESS:
+            set_address(site, *self.address)
+            self.say(f"The site's address is {site.root_url}")
 
     def brochure(self):
         Document = get_document_model()
