@@ -16,4 +16,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+if not os.environ.get("EMAIL_HOST"):  # e-mails are printed in the terminal
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
