@@ -3,6 +3,7 @@
 from dataclasses import dataclass, fields
 from urllib.parse import urlencode
 
+from django.core.validators import slug_unicode_re
 from django.db.models import Q
 
 from .choices import Dimension, PartnerKind, Status
@@ -12,6 +13,17 @@ DIMENSION_FIELDS = {
     Dimension.SOCIAL: "social",
     Dimension.ECONOMIC: "economic",
 }
+
+
+MAX_VALUE_LENGTH = 255  # a page slug's maximum length; every valid value is shorter
+
+
+def cleaned(value):
+    """The value if it is a short, printable string (no NUL byte or other control
+    character), otherwise ''."""
+    if isinstance(value, str) and len(value) <= MAX_VALUE_LENGTH and value.isprintable():
+        return value
+    return ""
 
 
 @dataclass(frozen=True)
@@ -24,17 +36,20 @@ class SymbioseFilter:
 
     @classmethod
     def from_query(cls, query):
-        """Keeps the valid values and silently drops the rest (never an error page)."""
+        """Keeps the valid values and silently drops the rest (never an error page).
+
+        Every value is checked before it can reach the database: only a short, printable
+        string of the expected form is used (PostgreSQL refuses text with a NUL byte).
+        """
         from .models import ThemeGroupPage
 
         def pick(name, allowed):
-            value = query.get(name, "")
-            return value if isinstance(value, str) and value in allowed else ""
+            value = cleaned(query.get(name, ""))
+            return value if value in allowed else ""
 
-        tema = query.get("tema", "")
+        tema = cleaned(query.get("tema", ""))
         if tema and not (
-            isinstance(tema, str)
-            and len(tema) <= 255
+            slug_unicode_re.fullmatch(tema)
             and ThemeGroupPage.objects.live().filter(slug=tema).exists()
         ):
             tema = ""
