@@ -30,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"  # pages; fragments may have generations of their own
 CHANNEL = "pagecache:bumped"  # Redis pub/sub: every bump is announced here (caching/watcher.py)
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
 
 
 def cache():
@@ -125,7 +124,7 @@ def is_public_request(request):
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and settings.CSRF_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
     )
 
 

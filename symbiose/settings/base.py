@@ -6,7 +6,11 @@ import zlib
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from symbiose.site_address import parse_site_address, root_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -17,6 +21,14 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def site_root_url(address):
+    """https://host, http://host:port... for SITE_HOSTNAME (symbiose/site_address.py)."""
+    try:
+        return root_url(*parse_site_address(address))
+    except ValueError as error:
+        raise ImproperlyConfigured(str(error)) from None
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -43,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,8 +67,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the page cache, so pages served from it always carry the current header.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "caching.pagecache.PageCacheMiddleware",
-    "symbiose.middleware.ContentSecurityPolicyMiddleware",
+    # Inside it: the header, with any change made for one view, is kept with the cached page.
+    "symbiose.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,17 +145,44 @@ WAGTAILDOCS_EXTENSIONS = [
 ]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.forms.DocumentForm"
+# Documents are always streamed by /documents/<id>/<name>, which checks their collection's
+# privacy, never linked or redirected to their file in MEDIA_ROOT or the bucket (pages/documents.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 WAGTAIL_SITE_NAME = "Symbiose Hillerød"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, "host[:port]" (symbiose/site_address.py). load_launch_content and
+# `manage.py set_site_hostname` give it to Wagtail's default Site, whose full URLs the open data,
+# the CDN purges and the admin e-mails use.
+SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or "127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or site_root_url(SITE_HOSTNAME)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin asks no third party either: no Gravatar avatars, no update check from the browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# E-mail (password resets, admin notifications) over SMTP, with Django's standard names. Without
+# EMAIL_HOST it goes to an SMTP server on this machine; `make run` prints it instead (dev.py).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS, usually on port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # TLS from the start, usually on port 465
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+EMAIL_PORT = int(
+    os.environ.get("EMAIL_PORT") or (587 if EMAIL_USE_TLS else 465 if EMAIL_USE_SSL else 25)
+)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # seconds; never hang a worker
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # errors sent to ADMINS
 
 # Anonymous visitors get no cookies: sessions only for logged-in editors.
 SESSION_COOKIE_HTTPONLY = True
@@ -149,8 +192,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Public pages get a strict policy; the player iframe may only come from these hosts, images
-# also from the media host when media live in object storage.
+# The addresses that are not the public site: the Wagtail admin, and documents (files, streamed
+# after a privacy check). They never get the public Content-Security-Policy (the admin ships its
+# own inline code) and are never page-cached (PAGE_CACHE_EXCLUDED_PREFIXES).
+PRIVATE_URL_PREFIXES = ("/admin/", "/documents/")
+
+# Public pages get a strict policy (CONTENT_SECURITY_POLICY, below); the player iframe may only
+# come from these hosts, images also from the media host when media live in object storage.
 CSP_IMAGE_SOURCES = env_list("CSP_IMAGE_SOURCES")
 CSP_FRAME_SOURCES = env_list(
     "CSP_FRAME_SOURCES",
@@ -176,8 +224,10 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
-    AWS_DEFAULT_ACL = None  # the bucket's own policy decides
-    AWS_QUERYSTRING_AUTH = False  # public media, stable (cacheable) addresses
+    # The bucket's own policy decides: public reading of original_images/ and images/ only;
+    # documents/ stays private (the app streams documents, WAGTAILDOCS_SERVE_METHOD above).
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = False  # public images, stable (cacheable) addresses
     AWS_S3_FILE_OVERWRITE = False
     SERVE_MEDIA_DEFAULT = False
     if AWS_S3_CUSTOM_DOMAIN:
@@ -188,6 +238,45 @@ if AWS_STORAGE_BUCKET_NAME:
         CSP_IMAGE_SOURCES.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
 else:
     SERVE_MEDIA_DEFAULT = True
+
+# django-csp; the header lists the directives in this order (symbiose/middleware.py). No inline
+# scripts or styles anywhere, so never 'unsafe-inline'. Wagtail's previews alone may be framed,
+# by the admin's preview panel (frame-ancestors 'self', symbiose/middleware.py).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": PRIVATE_URL_PREFIXES,
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_IMAGE_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# django-permissions-policy: the browser features the site never uses are off, for its pages
+# and for anything they embed. The video player (its iframe from CSP_FRAME_SOURCES) keeps what
+# the iframe's allow attribute asks for (templates/pages/blocks/video_block.html); a page can
+# only grant a frame a feature it has itself, hence "self" with the player's hosts.
+video_player = ["self", *CSP_FRAME_SOURCES]
+never_used = [  # only names Chromium knows: it warns about any other
+    "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope",
+    "hid", "idle-detection", "local-fonts", "magnetometer", "microphone", "midi", "payment",
+    "publickey-credentials-create", "publickey-credentials-get", "screen-wake-lock", "serial",
+    "usb", "window-management", "xr-spatial-tracking",
+]  # fmt: skip
+PERMISSIONS_POLICY = {
+    "autoplay": video_player,
+    "encrypted-media": video_player,
+    "fullscreen": video_player,
+    "picture-in-picture": video_player,
+    **dict.fromkeys(never_used, []),
+}
 
 # Caching: one cache shared by every server process. Redis when REDIS_URL is set (if it goes
 # away, pages are rendered instead, with a logged warning); otherwise files on this machine,
@@ -222,6 +311,8 @@ else:
         }
     }
 PAGE_CACHE_ALIAS = "default"
+# Never page-cached: the private addresses, the health check, static files and uploaded images.
+PAGE_CACHE_EXCLUDED_PREFIXES = (*PRIVATE_URL_PREFIXES, "/healthz", STATIC_URL, MEDIA_URL)
 # With Redis, each process learns of new generations over pub/sub (caching/watcher.py) instead
 # of a round trip per request, and reads them again at least this often as a safety net.
 PAGE_CACHE_REDIS_URL = REDIS_URL
