@@ -23,10 +23,17 @@
 #                         postgres://user:pass@host:5432/db for PostgreSQL.
 #   ALLOWED_HOSTS         comma list, default localhost,127.0.0.1,[::1].
 #   CSRF_TRUSTED_ORIGINS  comma list, e.g. https://example.org (needed for the admin).
-#   WAGTAILADMIN_BASE_URL e.g. https://example.org
+#   SITE_HOSTNAME         the site's address in full URLs, host[:port] (example.org means
+#                         https://example.org); default the first ALLOWED_HOSTS entry. Given
+#                         to a new site by load_launch_content, to an existing one by
+#                         `python manage.py set_site_hostname`.
+#   WAGTAILADMIN_BASE_URL default https://<SITE_HOSTNAME> (links in admin e-mails).
+#   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / _SSL,
+#   DEFAULT_FROM_EMAIL, SERVER_EMAIL: the SMTP server for password resets and notifications.
 #   SECURE_SSL_REDIRECT   default 1: plain-HTTP requests get a 301 unless the proxy sends
 #                         X-Forwarded-Proto: https (/healthz is exempt). 0 turns it off.
-#   SECURE_HSTS_SECONDS / _INCLUDE_SUBDOMAINS / _PRELOAD, SERVE_MEDIA (default 1),
+#   SECURE_HSTS_SECONDS / _INCLUDE_SUBDOMAINS / _PRELOAD, SERVE_MEDIA (default 1: the app
+#   serves uploaded images under /media/; documents only ever at /documents/<id>/<name>),
 #   MEDIA_ROOT (default /app/media, volume), LOG_LEVEL, CONN_MAX_AGE,
 #   PORT (default 8000), WEB_CONCURRENCY (gunicorn workers, default 2).
 

@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= symbiose.settings.dev
+# The site's address in full URLs, given to a new site by load_launch_content (README).
+export SITE_HOSTNAME ?= 127.0.0.1:$(PORT)
 
 .PHONY: run test setup lint format messages bench clean
 
@@ -31,13 +33,16 @@ test: $(VENV)/.dev
 	@scripts/ensure-vnu
 	DJANGO_SETTINGS_MODULE=symbiose.settings.test $(PY) -m pytest
 
+# The checks of .pre-commit-config.yaml on every tracked file (CI runs this too): ruff check,
+# ruff format --check, djhtml --check on templates/, end of file and trailing whitespace (these
+# two fix what they report). Local hooks only, run from .venv: nothing is downloaded.
 lint: $(VENV)/.dev
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	PRE_COMMIT_HOME=$(CURDIR)/$(VENV)/pre-commit $(VENV)/bin/pre-commit run --all-files $(if $(CI),--show-diff-on-failure)
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates/
 
 # Refresh the Danish catalogue after changing visitor- or editor-facing strings.
 messages: $(VENV)/.dev

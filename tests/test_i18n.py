@@ -15,12 +15,13 @@ LOCALE = Path(settings.BASE_DIR) / "locale" / "da" / "LC_MESSAGES"
 
 
 def po_entries():
-    """msgid -> msgstr from django.po (single-line and wrapped entries)."""
+    """(msgctxt, msgid) -> msgstr from django.po (single-line and wrapped entries)."""
     text = (LOCALE / "django.po").read_text(encoding="utf-8")
     entries = {}
     for block in text.split("\n\n"):
         if "#, fuzzy" in block:
             entries.setdefault("__fuzzy__", []).append(block)
+        context = re.search(r'^msgctxt ((?:".*"\n?)+)', block, re.M)
         ids = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
         strs = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
         if ids and strs:
@@ -29,7 +30,8 @@ def po_entries():
                 text = "".join(re.findall(r'"(.*)"', chunk))
                 return text.replace('\\"', '"').replace("\\n", "\n")
 
-            entries[join(ids.group(1))] = join(strs.group(1))
+            key = (join(context.group(1)) if context else None, join(ids.group(1)))
+            entries[key] = join(strs.group(1))
     return entries
 
 
@@ -38,11 +40,13 @@ def test_catalogue_is_complete_and_compiled():
     assert "__fuzzy__" not in entries, "fuzzy translations in django.po"
     with open(LOCALE / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstr in entries.items():
+    entries.pop("__fuzzy__", None)
+    for (context, msgid), msgstr in entries.items():
         if not msgid:
             continue
         assert msgstr, f"untranslated: {msgid!r}"
-        assert compiled.gettext(msgid) == msgstr, msgid
+        found = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+        assert found == msgstr, msgid
 
 
 def test_django_uses_our_catalogue():
