@@ -141,7 +141,7 @@ def is_cacheable_response(response):
 LOCAL_ENTRIES = 512  # pages each process also keeps in memory (about 10 KB each)
 
 
-def frozen(response):
+def stored_form(response):
     """What is stored: plain bytes and headers, and the body gzipped once for those who ask."""
     return (
         response.status_code,
@@ -151,7 +151,7 @@ def frozen(response):
     )
 
 
-def thawed(entry, request):
+def response_from(entry, request):
     status, content, compressed, headers = entry
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         etag = headers.get("ETag", "")
@@ -189,11 +189,11 @@ class PageCacheMiddleware:
                 and local[0] == current
                 and time.monotonic() - local[2] < settings.PAGE_CACHE_LOCAL_SECONDS
             ):
-                return thawed(local[1], request)
+                return response_from(local[1], request)
             stored = cache().get(key)  # (generation it was rendered in, page)
             if stored is not None and stored[0] == current:
                 self.remember(key, stored)
-                return thawed(stored[1], request)
+                return response_from(stored[1], request)
         response = self.get_response(request)
         if not is_cacheable_response(response):
             return response
@@ -208,7 +208,7 @@ class PageCacheMiddleware:
             set_response_etag(response)  # once, here, instead of on every conditional request
             # Stored with the generation read *before* rendering: if something was published
             # meanwhile, the next request sees a newer generation and renders again.
-            entry = (current, frozen(response))
+            entry = (current, stored_form(response))
             cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
             self.remember(key, entry)
             response["X-Cache"] = "miss"

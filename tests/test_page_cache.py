@@ -199,7 +199,7 @@ def test_a_page_rendered_before_the_publish_commits_is_not_kept(
 ):
     """Another server may render the page between the publish and its commit, from the old
     data, and store it under the new generation: the bump after the commit discards it."""
-    from caching.pagecache import PageCacheMiddleware, cache, frozen, generation
+    from caching.pagecache import PageCacheMiddleware, cache, generation, stored_form
 
     stale = client.get(OM)
     om = launch["om"]
@@ -207,7 +207,7 @@ def test_a_page_rendered_before_the_publish_commits_is_not_kept(
         om.title = "Om netværket"
         om.save_revision().publish()
         request = RequestFactory().get(OM)
-        cache().set(PageCacheMiddleware.key(request), (generation(), frozen(stale)))
+        cache().set(PageCacheMiddleware.key(request), (generation(), stored_form(stale)))
         assert "<h1>Om netværket</h1>" not in client.get(OM).content.decode()  # the stale page
     response = client.get(OM)
     assert response["X-Cache"] == "miss"

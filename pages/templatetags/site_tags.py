@@ -51,7 +51,7 @@ def site_footer(context):
     site_settings = context.get("site_settings")  # the 500 page passes its own
     if site_settings is None:
         site_settings = cached("site-settings", SiteSettings.load, generation_name=":settings")
-    return {"s": site_settings}
+    return {"site_settings": site_settings}
 
 
 def human_size(size):
