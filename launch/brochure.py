@@ -1,115 +1,143 @@
 """English launch brochure for Symbiose Hillerød, rendered as a PDF with fpdf2.
 
-Deliberately free of Django/project imports so it can run from a plain script.
-Only fpdf2 core fonts are used, so all text inside the PDF must be latin-1.
+The host organisation and the hotline number are not written here: they come from the site
+settings the footer shows (pages.site_settings.SiteSettings), which the caller passes in, so the
+brochure never tells a reader another number than the site does. Only fpdf2 core fonts are used,
+so all text inside the PDF must be latin-1: other characters in the settings are replaced.
 """
 
 from datetime import UTC, datetime
 
+from django.core.exceptions import ValidationError
 from fpdf import FPDF
+
+from pages.phone import format_pairs, normalise_danish_phone
 
 FILENAME = "symbiose-hillerod-brochure-en.pdf"
 TITLE = "Symbiose Hillerød – brochure (English)"
 
 PDF_TITLE = "Symbiose Hillerød - brochure"
-AUTHOR = "Symbiose Hillerød / Hillerød Forsyning"
 SUBJECT = "Mission, goals, background and how to join Symbiose Hillerød"
 HEADING = "Symbiose Hillerød"
 SUBTITLE = "Partnerships that use resources better"
-MAIN_NUMBER = "+45 48 23 10 00"
 CREATED = datetime(2026, 11, 1, tzinfo=UTC)
 
-SECTIONS: list[tuple[str, list[str]]] = [
-    (
-        "Our mission",
-        [
-            (
-                "Symbiose Hillerød aims to promote sustainable innovation and growth "
-                "through strong relationships and new forms of collaboration between "
-                "citizens, associations, companies, the municipality and educational "
-                "institutions."
-            ),
-        ],
-    ),
-    (
-        "Our goals",
-        [
-            (
-                "Symbiose Hillerød works purposefully to create a number of examples of "
-                "concrete symbiosis relationships with measurable results and positive "
-                "business cases - in other words, innovative solutions to technical, "
-                "social and environmental challenges."
-            ),
-            (
-                "We believe that good and effective collaboration is essential. We "
-                "therefore make sure that the participants bring a clear mandate and "
-                "continuity."
-            ),
-        ],
-    ),
-    (
-        "What a symbiosis is for us",
-        [
-            (
-                "For Symbiose Hillerød, a symbiosis is the establishment of a "
-                "relationship between two parties with the aim of using a resource "
-                "better - environmentally, socially or economically."
-            ),
-        ],
-    ),
-    (
-        "Background",
-        [
-            (
-                "As early as 2013, various parties in Hillerød took the initiative to "
-                "form a traditional industrial symbiosis. But by the end of 2014 it had "
-                "become clear to the participants that a broader approach was needed to "
-                "ensure success."
-            ),
-            (
-                "At the same time, there was a recognition that new thinking and "
-                "innovation to create sustainable growth require a broader perspective "
-                "- and also a range of different partners from research, public "
-                "authorities, companies and citizens. Symbiose Hillerød became a reality."
-            ),
-            (
-                "In addition to the traditional technical aspects of symbiosis "
-                "relationships, Symbiose Hillerød therefore also places social, "
-                "environmental and nature-related aspects at the heart of the "
-                "collaboration. This means, for example, a focus on education, skills "
-                "and jobs, but also on making better use of green spaces for exercise "
-                "and other recreational purposes."
-            ),
-            "Work continues to identify relevant initiatives and stakeholders.",
-        ],
-    ),
-    (
-        "How to join",
-        [
-            (
-                "Citizens, associations, companies, the municipality, schools and "
-                "research institutions with an idea for using a resource better "
-                "together are welcome to contact Symbiose Hillerød through Hillerød "
-                f"Forsyning's main number, {MAIN_NUMBER}."
-            ),
-        ],
-    ),
-    (
-        "Contact",
-        [
-            (
-                "Symbiose Hillerød is hosted by Hillerød Forsyning, the municipal "
-                "utility for water, district heating and wastewater in Hillerød."
-            ),
-            f"Main number: {MAIN_NUMBER}",
-            (
-                "Outside normal opening hours, the main number also reaches on-call "
-                "staff for urgent operational problems with water, heating and "
-                "wastewater."
-            ),
-        ],
-    ),
-]
+# Typographic characters an editor may type that latin-1 (the core fonts) lacks.
+_PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "..."})
+
+
+def _latin1(text: str) -> str:
+    return text.strip().translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+def _organisation(site_settings) -> str:
+    return _latin1(site_settings.organisation_name)
+
+
+def _phone(site_settings) -> str:
+    """The hotline number in international form, e.g. +45 48 23 10 00."""
+    try:
+        return f"+45 {format_pairs(normalise_danish_phone(site_settings.hotline_phone))}"
+    except ValidationError:  # saved without the admin's validation: printed as it was typed
+        return _latin1(site_settings.hotline_phone)
+
+
+def sections(site_settings) -> list[tuple[str, list[str]]]:
+    """The brochure's sections (heading, paragraphs), with the organisation and hotline of
+    `site_settings`."""
+    organisation, phone = _organisation(site_settings), _phone(site_settings)
+    return [
+        (
+            "Our mission",
+            [
+                (
+                    "Symbiose Hillerød aims to promote sustainable innovation and growth "
+                    "through strong relationships and new forms of collaboration between "
+                    "citizens, associations, companies, the municipality and educational "
+                    "institutions."
+                ),
+            ],
+        ),
+        (
+            "Our goals",
+            [
+                (
+                    "Symbiose Hillerød works purposefully to create a number of examples of "
+                    "concrete symbiosis relationships with measurable results and positive "
+                    "business cases - in other words, innovative solutions to technical, "
+                    "social and environmental challenges."
+                ),
+                (
+                    "We believe that good and effective collaboration is essential. We "
+                    "therefore make sure that the participants bring a clear mandate and "
+                    "continuity."
+                ),
+            ],
+        ),
+        (
+            "What a symbiosis is for us",
+            [
+                (
+                    "For Symbiose Hillerød, a symbiosis is the establishment of a "
+                    "relationship between two parties with the aim of using a resource "
+                    "better - environmentally, socially or economically."
+                ),
+            ],
+        ),
+        (
+            "Background",
+            [
+                (
+                    "As early as 2013, various parties in Hillerød took the initiative to "
+                    "form a traditional industrial symbiosis. But by the end of 2014 it had "
+                    "become clear to the participants that a broader approach was needed to "
+                    "ensure success."
+                ),
+                (
+                    "At the same time, there was a recognition that new thinking and "
+                    "innovation to create sustainable growth require a broader perspective "
+                    "- and also a range of different partners from research, public "
+                    "authorities, companies and citizens. Symbiose Hillerød became a reality."
+                ),
+                (
+                    "In addition to the traditional technical aspects of symbiosis "
+                    "relationships, Symbiose Hillerød therefore also places social, "
+                    "environmental and nature-related aspects at the heart of the "
+                    "collaboration. This means, for example, a focus on education, skills "
+                    "and jobs, but also on making better use of green spaces for exercise "
+                    "and other recreational purposes."
+                ),
+                "Work continues to identify relevant initiatives and stakeholders.",
+            ],
+        ),
+        (
+            "How to join",
+            [
+                (
+                    "Citizens, associations, companies, the municipality, schools and "
+                    "research institutions with an idea for using a resource better "
+                    f"together are welcome to contact Symbiose Hillerød through {organisation}'s "
+                    f"main number, {phone}."
+                ),
+            ],
+        ),
+        (
+            "Contact",
+            [
+                (
+                    f"Symbiose Hillerød is hosted by {organisation}, the municipal "
+                    "utility for water, district heating and wastewater in Hillerød."
+                ),
+                f"Main number: {phone}",
+                (
+                    "Outside normal opening hours, the main number also reaches on-call "
+                    "staff for urgent operational problems with water, heating and "
+                    "wastewater."
+                ),
+            ],
+        ),
+    ]
+
 
 ACCENT = (0, 87, 92)
 TINT = (226, 240, 239)
@@ -118,14 +146,24 @@ MUTED = (110, 120, 122)
 
 
 class _Brochure(FPDF):
+    def __init__(self, organisation: str) -> None:
+        super().__init__(format="A4")
+        self.organisation = organisation
+
     def footer(self) -> None:
         self.set_y(-16)
         self.set_draw_color(*TINT)
         self.line(self.l_margin, self.y, self.w - self.r_margin, self.y)
         self.set_font("Helvetica", size=8)
         self.set_text_color(*MUTED)
-        self.cell(0, 8, "Symbiose Hillerød - hosted by Hillerød Forsyning")
+        self.cell(0, 8, f"Symbiose Hillerød - hosted by {self.organisation}")
         self.cell(0, 8, f"{self.page_no()} / {{nb}}", align="R")
+
+
+def _escape_markdown(text: str) -> str:
+    for marker in FPDF.MARKDOWN_MARKERS:
+        text = text.replace(marker, FPDF.MARKDOWN_ESCAPE_CHARACTER + marker)
+    return text
 
 
 def _heading(pdf: FPDF, text: str) -> None:
@@ -140,12 +178,14 @@ def _heading(pdf: FPDF, text: str) -> None:
     pdf.ln(4)
 
 
-def build_brochure() -> bytes:
-    """Return the English brochure as PDF bytes (identical on every call)."""
-    pdf = _Brochure(format="A4")
+def build_brochure(site_settings) -> bytes:
+    """Return the English brochure as PDF bytes, with the organisation and hotline number of
+    `site_settings` (a SiteSettings). The same settings give the same bytes."""
+    organisation = _organisation(site_settings)
+    pdf = _Brochure(organisation)
     pdf.set_title(PDF_TITLE)
     pdf.set_lang("en")
-    pdf.set_author(AUTHOR)
+    pdf.set_author(f"Symbiose Hillerød / {organisation}")
     pdf.set_subject(SUBJECT)
     pdf.set_creator("Symbiose Hillerød website")
     pdf.set_creation_date(CREATED)
@@ -159,7 +199,7 @@ def build_brochure() -> bytes:
     pdf.set_xy(pdf.l_margin, 24)
     pdf.set_text_color(*TINT)
     pdf.set_font("Helvetica", "B", 9)
-    pdf.cell(0, 5, "HOSTED BY HILLERØD FORSYNING", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, f"HOSTED BY {organisation.upper()}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_text_color(255, 255, 255)
     pdf.set_font("Helvetica", "B", 32)
@@ -169,11 +209,12 @@ def build_brochure() -> bytes:
     pdf.cell(0, 9, SUBTITLE, new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(88)
 
-    for title, paragraphs in SECTIONS:
+    for title, paragraphs in sections(site_settings):
         _heading(pdf, title)
         pdf.set_font("Helvetica", "", 11)
         pdf.set_text_color(*TEXT)
         if title == "Contact":  # tinted panel, phone number in bold
+            paragraphs = [_escape_markdown(t) for t in paragraphs]  # editors' text stays text
             text = "\n\n".join(f"**{t}**" if t.startswith("Main number") else t for t in paragraphs)
             pdf.set_fill_color(*TINT)
             pdf.multi_cell(0, 5.6, text, fill=True, padding=6, markdown=True, align="L")

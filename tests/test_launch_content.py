@@ -1,14 +1,19 @@
 """The launch content: complete, word for word, corrected, and loaded idempotently."""
 
+import ast
+import io
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from django.core.management import call_command
+from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from pages.launch import brochure
+from launch import brochure
 from pages.models import ContentPage, HomePage
 from pages.site_settings import SiteSettings
 
@@ -95,7 +100,7 @@ def test_brochure_link_says_type_size_and_language(client, launch):
         "på engelsk) her kan du læse mere om Symbiose Hillerød, og hvordan du kommer med "
         "(materialet er på engelsk)."
     )
-    size_kb = round(len(brochure.build_brochure()) / 1024)
+    size_kb = round(len(brochure.build_brochure(SiteSettings.load())) / 1024)
     assert text_of(link) == f"brochuren (PDF, {size_kb} KB, på engelsk)"
     assert link["type"] == "application/pdf"
     # The brochure is the last thing in Baggrund.
@@ -114,7 +119,7 @@ def test_brochure_downloads_a_real_english_pdf(client, launch):
 
 
 def test_brochure_covers_the_page_in_english():
-    headings = [heading for heading, _ in brochure.SECTIONS]
+    headings = [heading for heading, _ in brochure.sections(SiteSettings())]
     assert headings == [
         "Our mission",
         "Our goals",
@@ -123,7 +128,9 @@ def test_brochure_covers_the_page_in_english():
         "How to join",
         "Contact",
     ]
-    assert brochure.build_brochure() == brochure.build_brochure()  # reproducible
+    launch_values = SiteSettings()  # the model's defaults are the launch values
+    first, again = brochure.build_brochure(launch_values), brochure.build_brochure(launch_values)
+    assert first == again  # reproducible
 
 
 def test_footer_settings_have_launch_values(launch):
@@ -174,3 +181,66 @@ def test_loading_replaces_only_wagtails_welcome_page():
     assert Page.objects.filter(depth=2).get().specific_class is Page  # Wagtail's placeholder
     call_command("load_launch_content", verbosity=0)
     assert [p.specific_class for p in Page.objects.filter(depth=2)] == [HomePage]
+
+
+def pdf_text(data):
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def test_brochure_prints_the_footers_hotline_and_organisation():
+    launch_values = pdf_text(brochure.build_brochure(SiteSettings()))
+    assert "Main number: +45 48 23 10 00" in launch_values
+    assert "hosted by Hillerød Forsyning" in launch_values
+    edited = SiteSettings(organisation_name="Forsyningen – Nord", hotline_phone="70 10 10 10")
+    text = pdf_text(brochure.build_brochure(edited))
+    assert "Main number: +45 70 10 10 10" in text
+    assert "hosted by Forsyningen - Nord" in text  # the core fonts have no en dash
+    assert "48 23 10 00" not in text
+    assert "Hillerød Forsyning" not in text
+
+
+def test_rebuilt_brochure_has_the_changed_hotline_number(launch, tmp_path):
+    out = tmp_path / "brochure.pdf"
+    call_command("build_brochure", str(out), verbosity=0)
+    assert "+45 48 23 10 00" in pdf_text(out.read_bytes())
+
+    settings = SiteSettings.load()
+    settings.hotline_phone = "70101010"
+    settings.save()
+    stdout = io.StringIO()
+    call_command("build_brochure", str(out), stdout=stdout)
+
+    text = pdf_text(out.read_bytes())
+    assert "+45 70 10 10 10" in text
+    assert "48 23 10 00" not in text
+    assert stdout.getvalue().strip() == f"wrote {out} ({out.stat().st_size} bytes)"
+
+
+@pytest.mark.django_db
+def test_loaded_brochure_has_the_saved_hotline_number():
+    SiteSettings.objects.create(hotline_phone="70101010", organisation_name="Forsyningen")
+    call_command("load_launch_content", verbosity=0)
+    stored = get_document_model().objects.get(title=brochure.TITLE)
+    with stored.file.open("rb") as pdf:
+        text = pdf_text(pdf.read())
+    assert "Main number: +45 70 10 10 10" in text
+    assert "hosted by Forsyningen" in text
+    assert "48 23 10 00" not in text
+
+
+def test_pages_and_symbioses_never_import_launch():
+    """launch sits above pages and symbioses: it imports them, never the other way round."""
+    offenders = []
+    for app in ("pages", "symbioses"):
+        for path in (Path(django_settings.BASE_DIR) / app).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and not node.level:
+                    names = [node.module or ""]
+                else:
+                    continue
+                if any(name == "launch" or name.startswith("launch.") for name in names):
+                    offenders.append(f"{path}:{node.lineno}")
+    assert offenders == []

@@ -14,7 +14,8 @@ from django.core.files.storage import storages
 from moto import mock_aws
 from wagtail.documents import get_document_model
 
-from pages.launch.brochure import build_brochure
+from launch.brochure import build_brochure
+from pages.site_settings import SiteSettings
 
 S3_ENV = {
     "AWS_STORAGE_BUCKET_NAME": "symbiose-media",
@@ -84,7 +85,7 @@ def s3(settings, monkeypatch):
 
 def test_documents_are_stored_in_the_bucket(db, s3):
     document = get_document_model()(title="Brochure")
-    document.file.save("brochure.pdf", ContentFile(build_brochure()), save=True)
+    document.file.save("brochure.pdf", ContentFile(build_brochure(SiteSettings())), save=True)
     stored = s3.get_object(Bucket="symbiose-media", Key=document.file.name)["Body"].read()
     assert stored.startswith(b"%PDF-")
     assert document.file.url.startswith("https://media.symbiose.example/documents/")

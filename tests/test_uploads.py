@@ -9,7 +9,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from pages.launch.brochure import build_brochure
+from launch.brochure import build_brochure
+from pages.site_settings import SiteSettings
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def errors(response):
 
 
 def test_pdf_document_is_accepted(editor):
-    response = upload(editor, "documents", "brochure.pdf", build_brochure())
+    response = upload(editor, "documents", "brochure.pdf", build_brochure(SiteSettings()))
     assert response.status_code == 302
     assert get_document_model().objects.filter(title="brochure.pdf").exists()
 
@@ -112,7 +113,7 @@ def test_image_with_wrong_extension_is_refused(editor):
 
 def test_editor_replaces_the_brochure_and_the_page_follows(editor, launch):
     brochure = get_document_model().objects.get()
-    bigger = build_brochure().replace(b"%%EOF", b"% padding\n" * 3000 + b"%%EOF")
+    bigger = build_brochure(SiteSettings()).replace(b"%%EOF", b"% padding\n" * 3000 + b"%%EOF")
     response = editor.post(
         f"/admin/documents/edit/{brochure.pk}/",
         {

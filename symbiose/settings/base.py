@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pages",
     "symbioses",
     "caching",
+    "launch",  # the launch content and its commands; above pages and symbioses
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from pages.launch.content import VIDEO_TITLE
+from launch.content import VIDEO_TITLE
 
 pytestmark = pytest.mark.browser
 

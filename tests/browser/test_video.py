@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from pages.launch.content import VIDEO_TITLE
+from launch.content import VIDEO_TITLE
 from tests.conftest import VIDEO_ID, VIDEO_URL
 
 pytestmark = pytest.mark.browser

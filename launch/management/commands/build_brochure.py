@@ -1,24 +1,31 @@
-"""Write the English Symbiose Hillerød brochure PDF.
+"""Write the English Symbiose Hillerød brochure PDF: `python manage.py build_brochure [OUT.pdf]`.
 
-Usage: python scripts/build_brochure.py OUT.pdf  (no Django settings needed)
+The hotline number and the organisation in it are the saved site settings (the footer's), so
+after an editor changes them this builds the brochure that matches. It only writes the file: the
+brochure stored on the site (a Wagtail document) is left as it is.
 """
 
-import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from django.core.management.base import BaseCommand
+
+from launch.brochure import FILENAME, build_brochure
+from pages.site_settings import SiteSettings
 
 
-def main() -> None:
-    if len(sys.argv) != 2:
-        sys.exit("usage: python scripts/build_brochure.py OUT.pdf")
-    sys.path.insert(0, str(REPO_ROOT))
-    from pages.launch.brochure import build_brochure
+class Command(BaseCommand):
+    help = (
+        "Writes the English brochure PDF, with the hotline number and organisation of the "
+        "site settings, to the given path."
+    )
 
-    data = build_brochure()
-    Path(sys.argv[1]).write_bytes(data)
-    print(f"wrote {sys.argv[1]} ({len(data)} bytes)")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "path", nargs="?", default=FILENAME, help=f"where to write it; default: {FILENAME}"
+        )
 
-
-if __name__ == "__main__":
-    main()
+    def handle(self, *args, path, **options):
+        data = build_brochure(SiteSettings.load())
+        Path(path).write_bytes(data)
+        if options["verbosity"]:
+            self.stdout.write(f"wrote {path} ({len(data)} bytes)")

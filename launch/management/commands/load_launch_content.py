@@ -2,7 +2,8 @@
 
 Idempotent: each item is created only when it is missing, so running it again changes
 nothing and never overwrites what editors have changed. The default site gets its address from
-SITE_HOSTNAME while it still has the localhost:80 of Wagtail's first migration.
+SITE_HOSTNAME while it still has the localhost:80 of Wagtail's first migration. The brochure is
+built from the saved site settings (hotline number, organisation), as the footer shows them.
 """
 
 from django.apps import apps
@@ -12,12 +13,15 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from pages.launch import brochure, content
+from launch import brochure, content
+from pages.management.commands.set_site_hostname import (
+    WAGTAIL_DEFAULT_ADDRESS,
+    configured_address,
+    set_address,
+)
 from pages.models import ContentPage, HomePage
 from pages.site_settings import SiteSettings
 from symbioses.models import ThemeGroupIndexPage, ThemeGroupPage
-
-from .set_site_hostname import WAGTAIL_DEFAULT_ADDRESS, configured_address, set_address
 
 
 class Command(BaseCommand):
@@ -32,13 +36,16 @@ class Command(BaseCommand):
         self.address = configured_address()  # SITE_HOSTNAME: checked before anything is made
         home = self.home_page()
         self.site_address()
+        # The footer settings, created with their launch values if missing; the brochure
+        # prints their hotline number and organisation.
+        site_settings = SiteSettings.load()
         if not ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).exists():
             om = ContentPage(
                 title=content.OM_TITLE,
                 slug=content.OM_SLUG,
                 show_in_menus=True,
                 search_description=content.MISSION,
-                body=content.om_body(self.brochure().pk),
+                body=content.om_body(self.brochure(site_settings).pk),
             )
             home.add_child(instance=om)
             om.save_revision().publish()
@@ -47,7 +54,6 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
-        SiteSettings.load()  # creates the footer settings with their launch values if missing
         self.say(self.style.SUCCESS("Launch content is in place."))
 
     def catalogue(self, home):
@@ -113,10 +119,11 @@ class Command(BaseCommand):
             set_address(site, *self.address)
             self.say(f"The site's address is {site.root_url}")
 
-    def brochure(self):
+    def brochure(self, site_settings):
         Document = get_document_model()
         document = Document(title=brochure.TITLE)
-        document.file.save(brochure.FILENAME, ContentFile(brochure.build_brochure()), save=False)
+        pdf = ContentFile(brochure.build_brochure(site_settings))
+        document.file.save(brochure.FILENAME, pdf, save=False)
         document._set_document_file_metadata()
         document.save()
         self.say(f"Stored the brochure as {document.file.name}")
