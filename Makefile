@@ -7,7 +7,7 @@ export DJANGO_SETTINGS_MODULE ?= symbiose.settings.dev
 # The site's address in full URLs, given to a new site by load_launch_content (README).
 export SITE_HOSTNAME ?= 127.0.0.1:$(PORT)
 
-.PHONY: run test setup lint format messages bench clean
+.PHONY: run test setup lint format messages bench clean lock
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,10 @@ clean:
 
 bench: $(VENV)/.dev
 	$(PY) -m benchmarks.run
+
+# Regenerate the pinned requirements*.txt from requirements*.in (pip-tools). Existing pins are
+# kept unless the .in files ask otherwise; `make lock UPGRADE=1` moves everything to the newest.
+LOCK := $(VENV)/bin/pip-compile --quiet --no-strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.dev
+	$(LOCK) --output-file requirements.txt requirements.in
+	$(LOCK) --output-file requirements-dev.txt requirements-dev.in

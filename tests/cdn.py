@@ -12,7 +12,7 @@ def recording_cdn(settings):
     purged = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        def do_PURGE(self):  # the HTTP method's name
             purged.append((self.headers["Host"], self.path))
             self.send_response(200)
             self.end_headers()

@@ -71,7 +71,7 @@ class Mailbox:
         self.messages = []
         self.logins = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's name
         self.messages.append(envelope)
         return "250 OK"
 

@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Site
 
 from pages.models import ContentPage
-from symbiose.site_address import parse_site_address
+from pages.site_address import parse_site_address
 from tests.catalogue import make_partner, make_symbiose
 from tests.cdn import recording_cdn
 

@@ -10,7 +10,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from symbiose.site_address import parse_site_address, root_url
+from pages.site_address import parse_site_address, root_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -24,7 +24,7 @@ def env_list(name, default=""):
 
 
 def site_root_url(address):
-    """https://host, http://host:port... for SITE_HOSTNAME (symbiose/site_address.py)."""
+    """https://host, http://host:port... for SITE_HOSTNAME (pages/site_address.py)."""
     try:
         return root_url(*parse_site_address(address))
     except ValueError as error:
@@ -154,7 +154,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 WAGTAIL_SITE_NAME = "Symbiose Hillerød"
-# The site's public address, "host[:port]" (symbiose/site_address.py). load_launch_content and
+# The site's public address, "host[:port]" (pages/site_address.py). load_launch_content and
 # `manage.py set_site_hostname` give it to Wagtail's default Site, whose full URLs the open data,
 # the CDN purges and the admin e-mails use.
 SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or "127.0.0.1:8000"

@@ -1,6 +1,6 @@
 """Give the default site its public address: `python manage.py set_site_hostname [host[:port]]`.
 
-Without an argument the address comes from SITE_HOSTNAME (symbiose/site_address.py). Wagtail
+Without an argument the address comes from SITE_HOSTNAME (pages/site_address.py). Wagtail
 builds every full URL from it: the open data's addresses, the pages purged from the CDN, the
 links in admin e-mails. Idempotent: running it again changes nothing.
 """
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from symbiose.site_address import parse_site_address
+from pages.site_address import parse_site_address
 
 # What Wagtail's first migration gives the default site: not an editor's choice.
 WAGTAIL_DEFAULT_ADDRESS = ("localhost", 80)
