@@ -25,7 +25,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
     re_path(
-        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<fmt>json|csv)$",
+        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<data_format>json|csv)$",
         symbiose_views.open_data,
         name="symbioses_open_data",
     ),

@@ -8,13 +8,6 @@ from django.db.models import Q
 
 from .choices import Dimension, PartnerKind, Status
 
-DIMENSION_FIELDS = {
-    Dimension.ENVIRONMENTAL: "environmental",
-    Dimension.SOCIAL: "social",
-    Dimension.ECONOMIC: "economic",
-}
-
-
 MAX_VALUE_LENGTH = 255  # a page slug's maximum length; every valid value is shorter
 
 
@@ -35,13 +28,13 @@ class SymbioseFilter:
     partnertype: str = ""
 
     @classmethod
-    def from_query(cls, query):
+    def from_query(cls, query, theme_groups):
         """Keeps the valid values and silently drops the rest (never an error page).
 
-        Every value is checked before it can reach the database: only a short, printable
-        string of the expected form is used (PostgreSQL refuses text with a NUL byte).
+        theme_groups: the theme groups (a queryset) whose slug `tema` may be. Every value is
+        checked before it can reach the database: only a short, printable string of the
+        expected form is used (PostgreSQL refuses text with a NUL byte).
         """
-        from .models import ThemeGroupPage
 
         def pick(name, allowed):
             value = cleaned(query.get(name, ""))
@@ -49,8 +42,7 @@ class SymbioseFilter:
 
         tema = cleaned(query.get("tema", ""))
         if tema and not (
-            slug_unicode_re.fullmatch(tema)
-            and ThemeGroupPage.objects.live().filter(slug=tema).exists()
+            slug_unicode_re.fullmatch(tema) and theme_groups.filter(slug=tema).exists()
         ):
             tema = ""
         return cls(
@@ -61,8 +53,9 @@ class SymbioseFilter:
         )
 
     def apply(self, symbioses):
+        """symbioses: a SymbioseQuerySet; returns those that match every filter."""
         if self.dimension:
-            symbioses = symbioses.filter(**{DIMENSION_FIELDS[self.dimension]: True})
+            symbioses = symbioses.improving(self.dimension)
         if self.tema:
             symbioses = symbioses.filter(theme_group__slug=self.tema)
         if self.status:

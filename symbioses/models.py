@@ -19,6 +19,9 @@ from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
 from pages.numbers import DanishDecimalField
 
 from .choices import Dimension, Flow, PartnerKind, Status, Unit
+from .diagram import network_diagram
+from .filters import SymbioseFilter
+from .summary import total_effect
 
 FIRST_YEAR = 1990
 
@@ -109,8 +112,6 @@ class PartnerPage(ExampleMixin, Page):
             raise ValidationError({"logo_alt": _("Write an alternative text for the logo.")})
 
     def get_context(self, request, *args, **kwargs):
-        from .diagram import network_diagram
-
         context = super().get_context(request, *args, **kwargs)
         symbioses = list(SymbiosePage.objects.published().involving(self))
         context["symbioses"] = symbioses
@@ -164,6 +165,13 @@ class ThemeGroupPage(Page):
 
 # Symbioses --------------------------------------------------------------------------------------
 
+# The boolean field of SymbiosePage that marks each dimension: the one place that pairs them.
+DIMENSION_FIELDS = {
+    Dimension.ENVIRONMENTAL: "environmental",
+    Dimension.SOCIAL: "social",
+    Dimension.ECONOMIC: "economic",
+}
+
 
 class SymbioseQuerySet(PageQuerySet):
     def published(self):
@@ -178,6 +186,9 @@ class SymbioseQuerySet(PageQuerySet):
     def involving(self, partner):
         return self.filter(models.Q(partner_a=partner) | models.Q(partner_b=partner))
 
+    def improving(self, dimension):
+        return self.filter(**{DIMENSION_FIELDS[dimension]: True})
+
 
 class SymbioseIndexPage(IndexPage):
     """/symbioser/: the catalogue, its filters and totals; open data at data.json and data.csv."""
@@ -188,15 +199,12 @@ class SymbioseIndexPage(IndexPage):
         verbose_name = _("symbiosis index")
 
     def filtered(self, query):
-        from .filters import SymbioseFilter
-
-        filters = SymbioseFilter.from_query(query)
+        """The filters a query asks for (garbage dropped) and the published symbioses below this
+        page that match them; the page and its open data (symbioses.views) show the same."""
+        filters = SymbioseFilter.from_query(query, theme_groups=ThemeGroupPage.objects.live())
         return filters, filters.apply(SymbiosePage.objects.published().child_of(self))
 
     def get_context(self, request, *args, **kwargs):
-        from .diagram import network_diagram
-        from .summary import total_effect
-
         context = super().get_context(request, *args, **kwargs)
         filters, symbioses = self.filtered(request.GET)
         symbioses = list(symbioses)
@@ -212,14 +220,6 @@ class SymbioseIndexPage(IndexPage):
             kind_choices=PartnerKind.choices,
         )
         return context
-
-    def open_data(self, request, fmt):
-        from .exports import csv_response, json_response
-
-        filters, symbioses = self.filtered(request.GET)
-        if fmt == "json":
-            return json_response(filters, symbioses)
-        return csv_response(symbioses)
 
 
 class SymbiosePage(ExampleMixin, Page):
@@ -315,7 +315,7 @@ class SymbiosePage(ExampleMixin, Page):
             errors["partner_b"] = _("Choose the second partner.")
         elif self.partner_a_id == self.partner_b_id:
             errors["partner_b"] = _("A symbiosis is a relation between two different partners.")
-        if not (self.environmental or self.social or self.economic):
+        if not self.dimensions:
             errors["environmental"] = _(
                 "Choose at least one dimension: environmental, social or economic."
             )
@@ -324,12 +324,7 @@ class SymbiosePage(ExampleMixin, Page):
 
     @property
     def dimensions(self):
-        chosen = [
-            (Dimension.ENVIRONMENTAL, self.environmental),
-            (Dimension.SOCIAL, self.social),
-            (Dimension.ECONOMIC, self.economic),
-        ]
-        return [dimension for dimension, on in chosen if on]
+        return [dimension for dimension, field in DIMENSION_FIELDS.items() if getattr(self, field)]
 
     @property
     def dimension_labels(self):

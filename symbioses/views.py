@@ -2,12 +2,14 @@ from django.http import Http404
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from .exports import csv_response, json_response
 from .models import SymbioseIndexPage
 
 
 @require_GET
-def open_data(request, index_path, fmt):
-    """<symbiosis index>/data.json and data.csv: the same filters as the page, published only."""
+def open_data(request, index_path, data_format):
+    """<symbiosis index>/data.json and data.csv (data_format "json" or "csv"): the same filters
+    as the page, published only."""
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
@@ -15,4 +17,7 @@ def open_data(request, index_path, fmt):
     page = page.specific
     if not isinstance(page, SymbioseIndexPage) or page.get_view_restrictions().exists():
         raise Http404
-    return page.open_data(request, fmt)
+    filters, symbioses = page.filtered(request.GET)
+    if data_format == "json":
+        return json_response(filters, symbioses)
+    return csv_response(symbioses)

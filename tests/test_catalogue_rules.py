@@ -6,9 +6,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from wagtail_factories import ImageFactory
 
 from symbioses.filters import SymbioseFilter
-from symbioses.models import SymbiosePage, SymbioseResult
+from symbioses.models import SymbiosePage, SymbioseResult, ThemeGroupPage
 from symbioses.summary import total_effect
 from tests.catalogue import make_partner, make_symbiose
 
@@ -100,8 +101,6 @@ def test_payback_time(investment, saving, expected):
 
 
 def test_partner_logo_needs_alternative_text(launch):
-    from wagtail_factories import ImageFactory
-
     partner = make_partner("Med logo")
     partner.logo = ImageFactory()
     with pytest.raises(ValidationError) as error:
@@ -112,14 +111,12 @@ def test_partner_logo_needs_alternative_text(launch):
 # Filters -----------------------------------------------------------------------------------------
 
 
-def query(text):
-    return QueryDict(text)
+def filters_for(text):
+    return SymbioseFilter.from_query(QueryDict(text), theme_groups=ThemeGroupPage.objects.live())
 
 
 def test_valid_filters_are_kept_and_normalised(launch):
-    filters = SymbioseFilter.from_query(
-        query("status=drift&dimension=social&tema=energi&partnertype=forening")
-    )
+    filters = filters_for("status=drift&dimension=social&tema=energi&partnertype=forening")
     assert filters.querystring() == "dimension=social&tema=energi&status=drift&partnertype=forening"
 
 
@@ -137,7 +134,7 @@ def test_valid_filters_are_kept_and_normalised(launch):
     ],
 )
 def test_garbage_filters_are_ignored(launch, garbage):
-    filters = SymbioseFilter.from_query(query(garbage))
+    filters = filters_for(garbage)
     assert not filters.active
     assert filters.querystring() == ""
 
@@ -151,7 +148,7 @@ def test_filters_select_the_right_symbioses(partners):
     idea = make_symbiose("Idé", firma, skole, status="ide", environmental=True)
 
     def titles(text):
-        filters = SymbioseFilter.from_query(query(text))
+        filters = filters_for(text)
         return sorted(page.title for page in filters.apply(SymbiosePage.objects.published()))
 
     assert titles("") == sorted([heat.title, jobs.title, idea.title])
