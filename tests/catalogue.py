@@ -1,4 +1,4 @@
-"""Builders for catalogue tests: real pages in the real database, published like editors do."""
+"""Builders for tests: real pages in the real database, published like editors do."""
 
 from decimal import Decimal
 
@@ -12,16 +12,21 @@ from symbioses.models import (
 )
 
 
+def add_page(parent, page):
+    """Adds the page below parent and publishes it; returns it."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 def make_partner(title, kind="virksomhed", **fields):
-    index = PartnerIndexPage.objects.get()
-    partner = PartnerPage(title=title, kind=kind, **fields)
-    index.add_child(instance=partner)
-    partner.save_revision().publish()
-    return partner
+    """A partner below the (one) partner index."""
+    return add_page(PartnerIndexPage.objects.get(), PartnerPage(title=title, kind=kind, **fields))
 
 
 def make_symbiose(title, a, b, *, results=(), publish=True, theme=None, **fields):
-    """results: (indicator, value, unit, year) tuples."""
+    """A symbiosis below the (one) symbiosis index. theme: a theme group's slug; results:
+    (indicator, value, unit, year) tuples; publish=False leaves a draft."""
     defaults = {"resource": "Overskudsvarme", "status": "drift", "environmental": True}
     defaults.update(fields)
     page = SymbiosePage(

@@ -16,17 +16,14 @@ from symbioses.models import (
     ThemeGroupIndexPage,
     ThemeGroupPage,
 )
+from tests.catalogue import add_page, make_partner, make_symbiose
 from tests.conftest import OEMBED_ANSWER, VIDEO_URL
-from tests.factories import (
-    ContentPageFactory,
-    HomePageFactory,
-    PartnerIndexPageFactory,
-    PartnerPageFactory,
-    SymbioseIndexPageFactory,
-    SymbiosePageFactory,
-    ThemeGroupIndexPageFactory,
-    ThemeGroupPageFactory,
-)
+
+
+def add_home(**fields):
+    """A home page at the root of the tree (next to Wagtail's own welcome page)."""
+    home = HomePage(title="Symbiose Hillerød", intro="<p>Forsiden.</p>", **fields)
+    return add_page(Page.get_first_root_node(), home)
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -56,42 +53,42 @@ class PageTreeTests(WagtailPageTestCase):
             self.assertAllowedSubpageTypes(leaf, set())
 
     def test_one_listing_of_each_kind(self):
-        root = Page.get_first_root_node()
-        home = HomePageFactory(parent=root)
-        for factory_class, model in [
-            (SymbioseIndexPageFactory, SymbioseIndexPage),
-            (PartnerIndexPageFactory, PartnerIndexPage),
-            (ThemeGroupIndexPageFactory, ThemeGroupIndexPage),
+        home = add_home()
+        for model, title in [
+            (SymbioseIndexPage, "Symbioser"),
+            (PartnerIndexPage, "Partnere"),
+            (ThemeGroupIndexPage, "Temagrupper"),
         ]:
             self.assertTrue(model.can_create_at(home))
-            factory_class(parent=home)
+            add_page(home, model(title=title))
             self.assertFalse(model.can_create_at(home))
 
     def test_only_one_home_page(self):
-        root = Page.get_first_root_node()
-        HomePageFactory(parent=root)
-        self.assertFalse(HomePage.can_create_at(root))
+        add_home()
+        self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
 
 
 @override_settings(ALLOWED_HOSTS=["*"])
 class PageTypeRenderingTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        cls.home = HomePageFactory(parent=root, slug="forside-test")
-        cls.content = ContentPageFactory(parent=cls.home, slug="indhold")
-        cls.symbiose_index = SymbioseIndexPageFactory(parent=cls.home, slug="symbioser")
-        cls.partner_index = PartnerIndexPageFactory(parent=cls.home, slug="partnere")
-        cls.group_index = ThemeGroupIndexPageFactory(parent=cls.home, slug="temagrupper")
-        cls.partner_a = PartnerPageFactory(parent=cls.partner_index, slug="a", kind="forsyning")
-        cls.partner_b = PartnerPageFactory(parent=cls.partner_index, slug="b")
-        cls.group = ThemeGroupPageFactory(parent=cls.group_index, slug="energi")
-        cls.symbiose = SymbiosePageFactory(
-            parent=cls.symbiose_index,
-            slug="varme",
-            partner_a=cls.partner_a,
-            partner_b=cls.partner_b,
-            theme_group=cls.group,
+        cls.home = add_home(slug="forside-test")
+        content = ContentPage(
+            title="En indholdsside", intro="En kort introduktion.", slug="indhold"
+        )
+        cls.content = add_page(cls.home, content)
+        cls.symbiose_index = add_page(
+            cls.home, SymbioseIndexPage(title="Symbioser", slug="symbioser")
+        )
+        cls.partner_index = add_page(cls.home, PartnerIndexPage(title="Partnere", slug="partnere"))
+        cls.group_index = add_page(
+            cls.home, ThemeGroupIndexPage(title="Temagrupper", slug="temagrupper")
+        )
+        cls.partner_a = make_partner("Partner A", "forsyning", slug="a")
+        cls.partner_b = make_partner("Partner B", slug="b")
+        cls.group = add_page(cls.group_index, ThemeGroupPage(title="Energi", slug="energi"))
+        cls.symbiose = make_symbiose(
+            "Overskudsvarme", cls.partner_a, cls.partner_b, theme="energi", slug="varme"
         )
         Site.objects.update(root_page=cls.home)
 
