@@ -13,6 +13,8 @@ from symbioses import views as symbiose_views
 urlpatterns = [
     # Before Wagtail's admin: refuses saves based on an outdated revision (pages/concurrency.py).
     path("admin/pages/<int:page_id>/edit/", page_edit_view, name="page_edit_concurrency_safe"),
+    # Before Wagtail's admin: its JavaScript catalogue plus our Danish (admin_da/).
+    path("admin/jsi18n/", views.admin_js_catalog, name="admin_js_catalog"),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own: the same views, with caching headers (pages/documents.py).
     re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="document_serve"),
@@ -31,7 +33,7 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+if settings.DEBUG or settings.SERVE_MEDIA:
     # Uploaded images only (never documents: those go through /documents/, which checks the
     # collection's privacy); in a larger set-up a web server or object storage serves these.
     urlpatterns += [

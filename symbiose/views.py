@@ -5,6 +5,8 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views import static
+from django.views.i18n import JavaScriptCatalog
+from wagtail.admin.localization import get_localized_response
 
 # The folders of MEDIA_ROOT that /media/ serves: Wagtail's images (originals and renditions).
 # Documents are never among them: they are served by /documents/<id>/<name>, which checks the
@@ -37,3 +39,13 @@ def server_error(request):
         site_settings = SiteSettings()
     html = render_to_string("500.html", {"site_settings": site_settings})
     return HttpResponseServerError(html)
+
+
+# Wagtail's own catalogue view reads only wagtail.admin's djangojs catalogue; ours comes after
+# it in `packages`, so its translations win (admin_da/, its djangojs.po).
+_admin_js_catalog = JavaScriptCatalog.as_view(packages=["wagtail.admin", "admin_da"])
+
+
+def admin_js_catalog(request, *args, **kwargs):
+    """The admin's JavaScript strings, in the editor's language, with our Danish on top."""
+    return get_localized_response(_admin_js_catalog, request, *args, **kwargs)

@@ -37,6 +37,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Our Danish for Wagtail's and Django's admin strings: before them, so its catalogue wins.
+    "admin_da",
     "pages",
     "symbioses",
     "caching",
