@@ -20,6 +20,14 @@ class Dimension(models.TextChoices):
     ECONOMIC = "okonomi", _("Economic")
 
 
+# The boolean field of SymbiosePage that marks each dimension: the one place that pairs them.
+DIMENSION_FIELDS = {
+    Dimension.ENVIRONMENTAL: "environmental",
+    Dimension.SOCIAL: "social",
+    Dimension.ECONOMIC: "economic",
+}
+
+
 class Status(models.TextChoices):
     IDEA = "ide", _("Idea")
     ESTABLISHING = "etablering", _("Being established")

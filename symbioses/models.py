@@ -18,7 +18,7 @@ from caching.fragments import public
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
 from pages.numbers import DanishDecimalField
 
-from .choices import Dimension, Flow, PartnerKind, Status, Unit
+from .choices import DIMENSION_FIELDS, Dimension, Flow, PartnerKind, Status, Unit
 from .diagram import network_diagram
 from .filters import SymbioseFilter
 from .summary import total_effect
@@ -165,13 +165,6 @@ class ThemeGroupPage(Page):
 
 # Symbioses --------------------------------------------------------------------------------------
 
-# The boolean field of SymbiosePage that marks each dimension: the one place that pairs them.
-DIMENSION_FIELDS = {
-    Dimension.ENVIRONMENTAL: "environmental",
-    Dimension.SOCIAL: "social",
-    Dimension.ECONOMIC: "economic",
-}
-
 
 class SymbioseQuerySet(PageQuerySet):
     def published(self):
@@ -185,9 +178,6 @@ class SymbioseQuerySet(PageQuerySet):
 
     def involving(self, partner):
         return self.filter(models.Q(partner_a=partner) | models.Q(partner_b=partner))
-
-    def improving(self, dimension):
-        return self.filter(**{DIMENSION_FIELDS[dimension]: True})
 
 
 class SymbioseIndexPage(IndexPage):

@@ -21,7 +21,6 @@ from django.utils.functional import Promise
 from .choices import PartnerKind
 
 PARTNER_KINDS = PartnerKind.choices  # (value, label): the order of the arcs and the legend
-KIND_LABELS = dict(PARTNER_KINDS)
 KIND_ORDER = {kind: index for index, (kind, _label) in enumerate(PARTNER_KINDS)}
 
 MIN_SIZE = 640  # smallest canvas side, in viewBox units (CSS px at 100 % zoom)
@@ -43,7 +42,7 @@ MIN_WIDTH_STEPS = (32, 40, 48, 56, 64, 72)  # rem; CSS classes network__svg--min
 WIDE_FROM = 760  # canvases wider than this get the figure class network--wide
 
 
-def fmt(value: float) -> str:
+def svg_number(value: float) -> str:
     """A coordinate for an SVG attribute: one decimal, always a dot, never "-0.0"."""
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
@@ -80,8 +79,9 @@ def text_width(text: str, font_size: float) -> float:
 
 # The shapes, as SVG path data around (0, 0). Two cues for the kind: shape and colour.
 def _polygon(points: list[tuple[float, float]]) -> str:
-    head, *rest = points
-    return f"M{fmt(head[0])} {fmt(head[1])}" + "".join(f"L{fmt(x)} {fmt(y)}" for x, y in rest) + "Z"
+    (x0, y0), *rest = points
+    lines = "".join(f"L{svg_number(x)} {svg_number(y)}" for x, y in rest)
+    return f"M{svg_number(x0)} {svg_number(y0)}{lines}Z"
 
 
 def _ring(corners: int, *radii: float, rotation: float = -90.0) -> str:
@@ -95,30 +95,23 @@ def _ring(corners: int, *radii: float, rotation: float = -90.0) -> str:
 
 
 def _circle(radius: float) -> str:
-    r = fmt(radius)
-    return f"M{fmt(-radius)} 0A{r} {r} 0 1 0 {r} 0A{r} {r} 0 1 0 {fmt(-radius)} 0Z"
+    r = svg_number(radius)
+    return f"M{svg_number(-radius)} 0A{r} {r} 0 1 0 {r} 0A{r} {r} 0 1 0 {svg_number(-radius)} 0Z"
 
 
 _S = NODE_RADIUS
 SHAPES = {  # about the same area each, so no kind looks more important than another
-    "borger": _circle(_S),
-    "forening": _ring(4, 1.25 * _S, rotation=-45),  # square
-    "virksomhed": _ring(4, 1.2 * _S),  # diamond
-    "kommune": _ring(6, 1.05 * _S, rotation=0),  # hexagon
-    "uddannelse": _polygon([(0, -1.3 * _S), (1.2 * _S, 0.8 * _S), (-1.2 * _S, 0.8 * _S)]),
-    "forskning": _ring(10, 1.35 * _S, 0.6 * _S),  # five-pointed star
-    "forsyning": _ring(5, 1.1 * _S),  # pentagon
+    PartnerKind.CITIZEN: _circle(_S),
+    PartnerKind.ASSOCIATION: _ring(4, 1.25 * _S, rotation=-45),  # square
+    PartnerKind.COMPANY: _ring(4, 1.2 * _S),  # diamond
+    PartnerKind.MUNICIPALITY: _ring(6, 1.05 * _S, rotation=0),  # hexagon
+    PartnerKind.EDUCATION: _polygon(  # triangle
+        [(0, -1.3 * _S), (1.2 * _S, 0.8 * _S), (-1.2 * _S, 0.8 * _S)]
+    ),
+    PartnerKind.RESEARCH: _ring(10, 1.35 * _S, 0.6 * _S),  # five-pointed star
+    PartnerKind.UTILITY: _ring(5, 1.1 * _S),  # pentagon
 }
-SHAPE_NAMES = {
-    "borger": "circle",
-    "forening": "square",
-    "virksomhed": "diamond",
-    "kommune": "hexagon",
-    "uddannelse": "triangle",
-    "forskning": "star",
-    "forsyning": "pentagon",
-}
-FOCUS_RADIUS = fmt(1.75 * _S)  # the focus ring around a node (class network__focus)
+FOCUS_RADIUS = svg_number(1.75 * _S)  # the focus ring around a node (class network__focus)
 
 
 @dataclass(frozen=True)
@@ -153,7 +146,6 @@ class PlacedNode:
     url: str
     x: float
     y: float
-    angle: float  # degrees, clockwise from "east" (SVG coordinates)
     display_label: str  # shortened with an ellipsis when the name is long
     transform: str  # "translate(x y)": the shape is drawn around (0, 0)
     label_transform: str  # "translate(x y) rotate(a)": the label points away from the centre
@@ -164,7 +156,7 @@ class PlacedNode:
 
     @property
     def kind_label(self) -> Promise:
-        return KIND_LABELS[self.kind]
+        return PartnerKind(self.kind).label
 
     @property
     def accessible_name(self) -> str:
@@ -228,7 +220,6 @@ class Diagram:
     dense: bool = False
     center_x: float = 0.0
     center_y: float = 0.0
-    radius: float = 0.0
     min_width_rem: int = MIN_WIDTH_STEPS[0]
 
     @property
@@ -331,11 +322,12 @@ def layout(nodes: list[Node], edges: list[Edge], *, size: int | None = None) -> 
                 url=node.url,
                 x=x,
                 y=y,
-                angle=degrees,
                 display_label=text,
-                transform=f"translate({fmt(x)} {fmt(y)})",
-                label_transform=f"translate({fmt(x)} {fmt(y)}) rotate({fmt(rotation)})",
-                label_x=fmt(-LABEL_OFFSET if left else LABEL_OFFSET),
+                transform=f"translate({svg_number(x)} {svg_number(y)})",
+                label_transform=(
+                    f"translate({svg_number(x)} {svg_number(y)}) rotate({svg_number(rotation)})"
+                ),
+                label_x=svg_number(-LABEL_OFFSET if left else LABEL_OFFSET),
                 label_anchor="end" if left else "start",
                 shape=SHAPES[node.kind],
             )
@@ -360,7 +352,6 @@ def layout(nodes: list[Node], edges: list[Edge], *, size: int | None = None) -> 
         dense=len(placed_edges) > DENSE_EDGES,
         center_x=cx,
         center_y=cy,
-        radius=radius,
         min_width_rem=_min_width_rem(side),
     )
 
@@ -448,11 +439,12 @@ def _place_edges(edges, by_key, index, center) -> list[PlacedEdge]:
                 source_label=by_key[edge.source].label,
                 target_label=by_key[edge.target].label,
                 path=(
-                    f"M{fmt(p0[0])} {fmt(p0[1])}Q{fmt(control[0])} {fmt(control[1])} "
-                    f"{fmt(p1[0])} {fmt(p1[1])}"
+                    f"M{svg_number(p0[0])} {svg_number(p0[1])}"
+                    f"Q{svg_number(control[0])} {svg_number(control[1])} "
+                    f"{svg_number(p1[0])} {svg_number(p1[1])}"
                 ),
-                label_x=fmt(lx),
-                label_y=fmt(ly),
+                label_x=svg_number(lx),
+                label_y=svg_number(ly),
                 display_label=text,
                 parallel=len(pairs[_pair(edge, index)]),
             )

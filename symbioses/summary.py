@@ -12,7 +12,7 @@ class Total:
     total: Decimal
     first_year: int
     last_year: int
-    symbioses: int
+    symbiose_count: int  # how many of the symbioses have a result in this unit
 
     @property
     def unit_label(self):
@@ -44,7 +44,7 @@ def total_effect(symbioses):
             total.first_year = min(total.first_year, result.year)
             total.last_year = max(total.last_year, result.year)
             if result.unit not in counted:
-                total.symbioses += 1
+                total.symbiose_count += 1
                 counted.add(result.unit)
     order = list(Unit.values)
     return sorted(totals.values(), key=lambda total: order.index(total.unit))

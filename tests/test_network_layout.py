@@ -21,9 +21,9 @@ from symbioses.network import (
     Edge,
     Node,
     collation_key,
-    fmt,
     layout,
     shorten,
+    svg_number,
     text_width,
 )
 
@@ -328,8 +328,8 @@ def test_empty_network():
 
 
 def test_numbers_always_have_a_dot():
-    assert fmt(1234.56) == "1234.6"
-    assert fmt(-0.01) == "0.0"
+    assert svg_number(1234.56) == "1234.6"
+    assert svg_number(-0.01) == "0.0"
 
 
 # Template
