@@ -63,25 +63,68 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class ImageBlock(blocks.StructBlock):
+    """An image whose alternative text is the image's own description unless the block
+    overrides it or marks the image decorative; without any of them it cannot be published."""
+
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
+        label=_("Alternative text (optional)"),
+        required=False,
         max_length=250,
-        help_text=_("Describe what the image shows for people who cannot see it."),
+        help_text=_(
+            "Leave empty to use the image's description. Write one only if the image needs "
+            "another description on this page."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("The image is decorative"),
+        required=False,
+        help_text=_("Only for images that add nothing to the text: screen readers skip them."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
         icon = "image"
         label = _("Image")
-        description = _("An image with required alternative text and an optional caption.")
+        description = _("An image, described by its own description, with an optional caption.")
         template = "pages/blocks/image_block.html"
         preview_value = {"alt_text": "Eksempel på et billede", "caption": "Billedtekst"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Drafts may be saved without it (deferred validation); publishing is refused.
+        if not self.is_deferred_validation and value.get("image") and alt_text(value) is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _(
+                            "The image has no description. Write an alternative text, or mark "
+                            "the image as decorative."
+                        )
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["alt"] = alt_text(value) or ""
+        return context
 
     def get_preview_value(self):
         value = super().get_preview_value()
         value["image"] = get_image_model().objects.order_by("-created_at").first()
         return value
+
+
+def alt_text(value):
+    """The image's alternative text: "" when decorative, else the block's own text or the
+    image's description; None when there is none."""
+    if value.get("decorative"):
+        return ""
+    image = value.get("image")
+    text = (value.get("alt_text") or "").strip() or (getattr(image, "description", "") or "")
+    return text.strip() or None
 
 
 class VideoBlock(blocks.StructBlock):

@@ -87,7 +87,7 @@ class PartnerPage(ExampleMixin, Page):
         _("logo alternative text"),
         max_length=200,
         blank=True,
-        help_text=_("Required with a logo, e.g. the partner's name."),
+        help_text=_("Leave empty to use the logo's description from the image library."),
     )
 
     content_panels = [
@@ -108,8 +108,21 @@ class PartnerPage(ExampleMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.logo_id and not self.logo_alt.strip():
-            raise ValidationError({"logo_alt": _("Write an alternative text for the logo.")})
+        if self.logo_id and not self.logo_alt_text:
+            raise ValidationError(
+                {
+                    "logo_alt": _(
+                        "The logo has no description. Write an alternative text for the logo."
+                    )
+                }
+            )
+
+    @property
+    def logo_alt_text(self):
+        """The page's own alternative text for the logo, else the image's description."""
+        if not self.logo_id:
+            return ""
+        return self.logo_alt.strip() or (self.logo.description or "").strip()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
