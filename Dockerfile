@@ -36,6 +36,12 @@
 #   serves uploaded images under /media/; documents only ever at /documents/<id>/<name>),
 #   MEDIA_ROOT (default /app/media, volume), LOG_LEVEL, CONN_MAX_AGE,
 #   PORT (default 8000), WEB_CONCURRENCY (gunicorn workers, default 2).
+#   SCHEDULER_SECONDS     how often scheduled pages are published and expired ones
+#                         unpublished (default 30); 0 starts no scheduler in this container.
+#
+# Scheduled publishing needs no cron: gunicorn's master (gunicorn.conf.py, named in CMD) starts
+# ONE `python manage.py run_scheduler` process beside its workers and stops it on SIGTERM.
+# Several containers each run one; a PostgreSQL advisory lock lets one publish at a time.
 
 # ---- builder: dependencies into a self-contained venv ---------------------------------------
 FROM python:3.11-slim AS builder
@@ -91,5 +97,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # and the container port must only be reachable from that proxy, so gunicorn trusts its
 # X-Forwarded-* headers from any peer address.
 # --no-control-socket: gunicorn 25+ otherwise tries to create $HOME/.gunicorn/gunicorn.ctl, and
-# the app user's home (/app) is read-only; `exec` makes gunicorn PID 1 so it gets SIGTERM.
-CMD ["sh", "-c", "exec gunicorn symbiose.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --worker-tmp-dir /dev/shm --no-control-socket --access-logfile - --forwarded-allow-ips '*'"]
+# the app user's home (/app) is read-only; `exec` makes gunicorn PID 1 so it gets SIGTERM (and
+# stops the scheduler). --config gunicorn.conf.py (copied with the app code): the scheduler.
+CMD ["sh", "-c", "exec gunicorn symbiose.wsgi:application --config gunicorn.conf.py --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --worker-tmp-dir /dev/shm --no-control-socket --access-logfile - --forwarded-allow-ips '*'"]

@@ -25,7 +25,12 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_launch_content
 
+# runserver plus ONE scheduler beside it (publishes scheduled pages every SCHEDULER_SECONDS,
+# default 30), a process of its own so runserver's autoreloader never starts a second one; it
+# stops when runserver does.
 run: setup
+	@$(PY) manage.py run_scheduler --exit-with-parent & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM HUP; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev
