@@ -10,6 +10,8 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.utils.timezone import now
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.embeds.embeds import get_embed, get_embed_hash
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.models import Embed
@@ -57,9 +59,31 @@ def provider_name(url):
     return _PROVIDERS.get(host, host)
 
 
-def prefetch_page_embeds(page):
-    """Resolve every video on a page; called when the page is published."""
+def video_values(value):
+    """Every video block's value in a stream, however deep it sits (sections, lists)."""
+    if isinstance(value, StreamValue):
+        for child in value:
+            if child.block_type == "video":
+                yield child.value
+            else:
+                yield from video_values(child.value)
+    elif isinstance(value, StructValue | ListValue):
+        for child in value.values() if isinstance(value, StructValue) else value:
+            yield from video_values(child)
+
+
+def page_videos(page):
+    """The videos with an address on a page."""
     body = getattr(page.specific, "body", None)
-    for block in body or []:
-        if block.block_type == "video" and block.value["url"]:
-            fetch_embed(block.value["url"])
+    return [video for video in video_values(body) if video["url"]]
+
+
+def prefetch_page_embeds(page):
+    """Resolve every video on a page; called when the page is published. Returns the videos
+    whose player could not be fetched: visitors get a link to them instead."""
+    return [video for video in page_videos(page) if fetch_embed(video["url"]) is None]
+
+
+def unresolved_videos(page):
+    """The page's videos without a fetched player, without contacting the host."""
+    return [video for video in page_videos(page) if cached_embed(video["url"]) is None]
