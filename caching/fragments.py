@@ -20,8 +20,9 @@ def cached(name, build, generation_name=""):
     return value
 
 
-def public(pages):
-    """Like PageQuerySet.public(), without a query for the restrictions on every listing."""
+def without_restricted(pages):
+    """The pages without those under a view restriction: like PageQuerySet.public(), without a
+    query for the restrictions on every listing."""
     restricted = cached(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from caching.fragments import public
+from caching.fragments import without_restricted
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
 from pages.numbers import DanishDecimalField
 
@@ -67,7 +67,9 @@ class PartnerIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = public(PartnerPage.objects.child_of(self).live()).order_by("title")
+        context["partners"] = without_restricted(
+            PartnerPage.objects.child_of(self).live()
+        ).order_by("title")
         return context
 
 
@@ -146,7 +148,7 @@ class ThemeGroupIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = public(ThemeGroupPage.objects.child_of(self).live())
+        context["groups"] = without_restricted(ThemeGroupPage.objects.child_of(self).live())
         return context
 
 
@@ -169,7 +171,7 @@ class ThemeGroupPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # In a preview `members` is an in-memory list; query the live partners by id instead.
         member_ids = [member.pk for member in self.members.all()]
-        context["member_list"] = public(
+        context["member_list"] = without_restricted(
             PartnerPage.objects.filter(pk__in=member_ids).live()
         ).order_by("title")
         context["symbioses"] = SymbiosePage.objects.published().filter(theme_group=self)
@@ -183,7 +185,7 @@ class SymbioseQuerySet(PageQuerySet):
     def published(self):
         """Live, public symbioses with everything a listing shows, in a fixed number of queries."""
         return (
-            public(self.live())
+            without_restricted(self.live())
             .select_related("partner_a", "partner_b", "theme_group")
             .prefetch_related("results")
             .order_by("title")
@@ -217,7 +219,7 @@ class SymbioseIndexPage(IndexPage):
             totals=total_effect(symbioses),
             diagram=network_diagram(symbioses, request),
             network_caption=_("Partners (nodes) and the symbioses between them (lines)."),
-            theme_groups=public(ThemeGroupPage.objects.live()).order_by("title"),
+            theme_groups=without_restricted(ThemeGroupPage.objects.live()).order_by("title"),
             dimension_choices=Dimension.choices,
             status_choices=Status.choices,
             kind_choices=PartnerKind.choices,
