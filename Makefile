@@ -50,8 +50,10 @@ format: $(VENV)/.dev
 	$(VENV)/bin/djhtml templates/
 
 # Refresh the Danish catalogue after changing visitor- or editor-facing strings.
+# admin_da/ and our overrides of Wagtail's templates (templates/wagtailadmin/) hold Wagtail's
+# msgids, not ours: admin_da translates them, so makemessages leaves both alone (README).
 messages: $(VENV)/.dev
-	$(PY) manage.py makemessages -l da --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --no-location
+	$(PY) manage.py makemessages -l da --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=admin_da --ignore=templates/wagtailadmin --no-location
 	$(PY) manage.py compilemessages -l da --ignore=.venv --ignore=node_modules
 
 clean:

@@ -131,9 +131,9 @@ def test_admin_password_reset_arrives_by_smtp(client, admin_user, production_ema
     message = email.message_from_bytes(envelope.original_content, policy=policy.default)
     assert message["To"] == "redaktoer@example.com"
     assert message["From"] == "Symbiose Hillerød <noreply@symbiosehillerod.dk>"
-    assert message["Subject"] == "Gendan kodeord"
+    assert message["Subject"] == "Nulstilling af adgangskode"
     body = message.get_body(("plain",)).get_content()
-    assert "Følg linket herunder for at gendanne dit kodeord:" in body
+    assert "Følg linket herunder for at nulstille din adgangskode:" in body
     link = re.search(r"https?://\S+", body).group(0)
     assert re.fullmatch(
         r"https://symbiosehillerod\.dk/admin/password_reset/confirm/[\w-]+/[\w-]+/", link

@@ -162,6 +162,8 @@ WAGTAIL_SITE_NAME = "Symbiose Hillerød"
 SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or "127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or site_root_url(SITE_HOSTNAME)
 WAGTAIL_I18N_ENABLED = False
+# Wagtail's login form with its password field labelled in Danish (symbiose/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "symbiose.forms.AdminLoginForm"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
 }

@@ -41,7 +41,7 @@ def symbiose(launched, admin_user):
 def log_in(page):
     page.goto(page.network.origin + "/admin/login/")
     page.get_by_label("Brugernavn").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Adgangskode").fill(PASSWORD)
     page.get_by_role("button", name="Log ind").click()
     expect(page).to_have_url(page.network.origin + "/admin/")
 
@@ -62,7 +62,7 @@ def type_into(page, name, text):
 def publish(page):
     page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name="Udgiv", exact=True).click()
-    expect(page.locator(".messages")).to_contain_text("er blevet udgivet")
+    expect(page.locator(".messages")).to_contain_text("er udgivet")
 
 
 def leave_editor(page, to="/admin/"):
@@ -129,7 +129,7 @@ def test_what_cannot_be_read_for_sure_is_refused_in_danish_and_not_stored(
     log_in(page)
     open_editor(page, symbiose)
     type_into(page, name, typed)
-    page.get_by_role("button", name="Gem skitse").click()
+    page.get_by_role("button", name="Gem kladde").click()
 
     field = page.locator(f'input[name="{name}"]')
     expect(field).to_have_value(typed)  # shown back as typed, to be corrected
