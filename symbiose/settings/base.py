@@ -162,6 +162,10 @@ WAGTAIL_SITE_NAME = "Symbiose Hillerød"
 SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or "127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or site_root_url(SITE_HOSTNAME)
 WAGTAIL_I18N_ENABLED = False
+# Page addresses are ASCII with the Danish letters spelt out (pages/slugs.py); a published
+# page's old address redirects permanently to its new one.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILREDIRECTS_AUTO_CREATE = True
 # Wagtail's login form with its password field labelled in Danish (symbiose/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "symbiose.forms.AdminLoginForm"
 WAGTAILSEARCH_BACKENDS = {
