@@ -53,23 +53,28 @@ HOME_LINK_TEXT = "Læs mere om Symbiose Hillerød"
 def om_body(brochure_id):
     """The Om page's sections as StreamField data; the video waits for its address."""
 
-    def heading(text):
-        return {"type": "heading", "value": {"text": text, "level": "h2", "anchor": ""}}
+    def section(heading, *content):
+        return {
+            "type": "section",
+            "value": {"heading": heading, "anchor": "", "content": list(content)},
+        }
 
     def paragraph(text):
         return {"type": "paragraph", "value": f"<p>{text}</p>"}
 
     return [
-        heading("Mission"),
-        paragraph(MISSION),
-        heading("Mål"),
-        paragraph(GOALS),
-        heading("Definition af symbiose hos os"),
-        paragraph(DEFINITION),
-        {"type": "video", "value": {"url": "", "title": VIDEO_TITLE}},
-        heading("Baggrund"),
-        *(paragraph(text) for text in BACKGROUND),
-        {"type": "document", "value": {**BROCHURE_SENTENCE, "document": brochure_id}},
+        section("Mission", paragraph(MISSION)),
+        section("Mål", paragraph(GOALS)),
+        section(
+            "Definition af symbiose hos os",
+            paragraph(DEFINITION),
+            {"type": "video", "value": {"url": "", "title": VIDEO_TITLE}},
+        ),
+        section(
+            "Baggrund",
+            *(paragraph(text) for text in BACKGROUND),
+            {"type": "document", "value": {**BROCHURE_SENTENCE, "document": brochure_id}},
+        ),
     ]
 
 

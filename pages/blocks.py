@@ -14,13 +14,8 @@ from .embeds import cached_embed, fetch_embed, player_src, provider_name
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Heading"), max_length=120)
-    level = blocks.ChoiceBlock(
-        label=_("Level"),
-        choices=[("h2", _("Section heading (h2)")), ("h3", _("Subheading (h3)"))],
-        default="h2",
-    )
+class SubheadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Subheading"), max_length=120)
     anchor = blocks.CharBlock(
         label=_("Anchor"),
         required=False,
@@ -30,21 +25,20 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        label = _("Heading")
-        description = _(
-            "A section heading with its own #address; h2 headings appear under 'On this page'."
-        )
-        template = "pages/blocks/heading_block.html"
-        preview_value = {"text": "Mission", "level": "h2"}
+        label = _("Subheading (h3)")
+        description = _("A subheading inside the section, with its own #address.")
+        template = "pages/blocks/subheading_block.html"
+        preview_value = {"text": "Konkrete symbioser"}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = heading_anchor(value)
+        context["anchor"] = heading_anchor(value["text"], value.get("anchor"))
         return context
 
 
-def heading_anchor(value):
-    return slugify(value.get("anchor") or value["text"]) or "afsnit"
+def heading_anchor(text, anchor=""):
+    """A heading's #address: the anchor the editor chose, or one made from the heading."""
+    return slugify(anchor or text) or "afsnit"
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -209,9 +203,70 @@ class DocumentBlock(blocks.StructBlock):
         return value
 
 
-class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+class SectionContentBlock(blocks.StreamBlock):
+    """What a section holds under its heading."""
+
+    subheading = SubheadingBlock()
     paragraph = ParagraphBlock()
     image = ImageBlock()
     video = VideoBlock()
     document = DocumentBlock()
+
+
+class SectionBlock(blocks.StructBlock):
+    """A heading (h2) and its content, moved, added and removed as one."""
+
+    heading = blocks.CharBlock(
+        label=_("Section heading (h2)"),
+        required=False,
+        max_length=120,
+        help_text=_(
+            "Listed under 'On this page'. Leave it empty only for text that comes before "
+            "the first heading."
+        ),
+    )
+    anchor = blocks.CharBlock(
+        label=_("Anchor"),
+        required=False,
+        max_length=80,
+        help_text=_("The #address of the heading. Leave empty to make one from the heading."),
+    )
+    content = SectionContentBlock(label=_("Content"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Section")
+        description = _(
+            "A heading with its text, images, videos and documents; the heading appears under "
+            "'On this page'. Move or remove the section and its content goes with it."
+        )
+        template = "pages/blocks/section_block.html"
+        preview_value = {
+            "heading": "Mission",
+            "anchor": "",
+            "content": [
+                {
+                    "type": "paragraph",
+                    "value": "<p>Symbiose Hillerød vil fremme bæredygtig innovation og vækst "
+                    "gennem stærke relationer og nye samarbejdsformer.</p>",
+                }
+            ],
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = section_anchor(value)
+        return context
+
+
+def section_anchor(value):
+    """A section's #address, or None for the untitled text before the first heading."""
+    if not value.get("heading"):
+        return None
+    return heading_anchor(value["heading"], value.get("anchor"))
+
+
+class BodyBlock(blocks.StreamBlock):
+    """A content page's body: sections, each a heading (h2) with its content."""
+
+    section = SectionBlock()

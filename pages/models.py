@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import RICH_TEXT_FEATURES, BodyBlock, heading_anchor
+from .blocks import RICH_TEXT_FEATURES, BodyBlock, section_anchor
 from .site_settings import SiteSettings
 
 __all__ = ["ContentPage", "HomePage", "SiteSettings"]
@@ -97,9 +97,9 @@ class ContentPage(Page):
 
     @property
     def table_of_contents(self):
-        """The h2 sections, for the 'On this page' list."""
+        """The sections' headings (h2), for the 'On this page' list."""
         return [
-            {"text": block.value["text"], "anchor": heading_anchor(block.value)}
+            {"text": block.value["heading"], "anchor": section_anchor(block.value)}
             for block in self.body
-            if block.block_type == "heading" and block.value["level"] == "h2"
+            if block.block_type == "section" and block.value["heading"]
         ]

@@ -100,12 +100,18 @@ def oembed():
         yield mock
 
 
+def section_blocks(body):
+    """Every block inside the sections of a content page's raw body, in order."""
+    return [child for section in body for child in section["value"]["content"]]
+
+
 def publish_video(page, url):
     """What an editor does: fill in the video address of the page's video block and publish."""
     body = list(page.body.raw_data)
-    for block in body:
-        if block["type"] == "video":
-            block["value"]["url"] = url
+    videos = [block for block in section_blocks(body) if block["type"] == "video"]
+    assert videos, "the page has no video block"
+    for block in videos:
+        block["value"]["url"] = url
     page.body = body
     page.save_revision().publish()
     return Page.objects.get(pk=page.pk).specific

@@ -1,10 +1,22 @@
 """Every block has a description and a preview that renders in the admin."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail_factories import ImageFactory
 
-from pages.blocks import BodyBlock
+from pages.blocks import BodyBlock, SectionContentBlock
+
+BLOCK_NAMES = ["section", *SectionContentBlock.base_blocks]
+
+
+def body_block(name):
+    """The body's section block, or one of the blocks inside a section."""
+    section = BodyBlock().child_blocks["section"]
+    if name == "section":
+        return section
+    return section.child_blocks["content"].child_blocks[name]
 
 
 @pytest.fixture
@@ -14,9 +26,13 @@ def editor(client, admin_user, launch):
     return client
 
 
-@pytest.mark.parametrize("name", list(BodyBlock.base_blocks))
+def test_the_body_is_made_of_sections():
+    assert list(BodyBlock.base_blocks) == ["section"]
+
+
+@pytest.mark.parametrize("name", BLOCK_NAMES)
 def test_block_has_description_and_renders_its_preview(editor, name):
-    block = BodyBlock().child_blocks[name]
+    block = body_block(name)
     assert block.get_description()
     response = editor.get("/admin/block-preview/", {"id": block.definition_prefix})
     assert response.status_code == 200
@@ -26,12 +42,21 @@ def test_block_has_description_and_renders_its_preview(editor, name):
 
 
 def test_heading_levels_are_limited_to_h2_and_h3():
-    choices = BodyBlock().child_blocks["heading"].child_blocks["level"].field.choices
-    assert [value for value, _ in choices if value] == ["h2", "h3"]
+    """A section's heading is its h2; inside it, subheadings are h3. No other level exists."""
+    section = body_block("section")
+    subheading = {"type": "subheading", "value": {"text": "Vores mål", "anchor": "mal"}}
+    value = section.to_python({"heading": "Mission", "anchor": "", "content": [subheading]})
+    html = BeautifulSoup(section.render(value), "html.parser")
+    headings = html.find_all(re.compile(r"^h[1-6]$"))
+    assert [(h.name, h["id"], h.get_text()) for h in headings] == [
+        ("h2", "mission", "Mission"),
+        ("h3", "mal", "Vores mål"),
+    ]
+    assert [name for name in BLOCK_NAMES if "heading" in name] == ["subheading"]
 
 
 def test_image_preview_uses_alt_text(editor):
-    block = BodyBlock().child_blocks["image"]
+    block = body_block("image")
     response = editor.get("/admin/block-preview/", {"id": block.definition_prefix})
     picture = BeautifulSoup(response.content, "html.parser").main.find("picture")
     assert [source["type"] for source in picture.find_all("source")] == ["image/avif", "image/webp"]

@@ -12,21 +12,36 @@ from pages.models import ContentPage
 NEW_TEXT = "Symbiose Hillerød arbejder nu også med vandgenbrug."
 
 
+def content_form_data(block):
+    """One block inside a section, as the admin's form submits it."""
+    if block.block_type == "paragraph":
+        return ("paragraph", rich_text(str(block.value)))
+    if block.block_type == "document":
+        value = dict(block.value)
+        value["document"] = value["document"].pk if value["document"] else ""
+        return ("document", value)
+    return (block.block_type, dict(block.value))
+
+
 def om_form_data(om, paragraph_text, **extra):
     """The Om page's edit form as the admin submits it, with the Mission paragraph replaced."""
-    items = []
-    for block in om.body:
-        if block.block_type == "paragraph":
-            items.append(("paragraph", rich_text(str(block.value))))
-        elif block.block_type == "document":
-            value = dict(block.value)
-            value["document"] = value["document"].pk if value["document"] else ""
-            items.append(("document", value))
-        else:
-            items.append((block.block_type, dict(block.value)))
-    items[1] = ("paragraph", rich_text(f"<p>{paragraph_text}</p>"))
+    sections = []
+    for section in om.body:
+        items = [content_form_data(block) for block in section.value["content"]]
+        value = {"heading": section.value["heading"], "anchor": section.value["anchor"]}
+        sections.append(("section", {**value, "content": items}))
+    assert sections[0][1]["heading"] == "Mission"
+    sections[0][1]["content"][0] = ("paragraph", rich_text(f"<p>{paragraph_text}</p>"))
+    for _, value in sections:
+        value["content"] = streamfield(value["content"])
     return nested_form_data(
-        {"title": om.title, "slug": om.slug, "intro": om.intro, "body": streamfield(items), **extra}
+        {
+            "title": om.title,
+            "slug": om.slug,
+            "intro": om.intro,
+            "body": streamfield(sections),
+            **extra,
+        }
     )
 
 

@@ -86,7 +86,9 @@ def illustrated(examples, oembed):
     # One image wider than some of the block's widths (480, 800, 1200), one narrower than all.
     wide = ImageFactory(file__width=1000, file__height=600)
     image = {"image": wide.pk, "alt_text": "Varmeveksleren", "caption": "Billedtekst"}
-    om.body = [*om.body.raw_data, {"type": "image", "value": image}]
+    body = list(om.body.raw_data)
+    body[-1]["value"]["content"].append({"type": "image", "value": image})  # in the last section
+    om.body = body
     om.save_revision().publish()
     partner = PartnerPage.objects.get(slug="eksempel-forsyningen")
     partner.logo, partner.logo_alt = ImageFactory(), "Forsyningens logo"

@@ -175,18 +175,36 @@ class PageTypeRenderingTests(WagtailPageTestCase):
                 "intro": "",
                 "body": streamfield(
                     [
-                        ("heading", {"text": "Mission", "level": "h2", "anchor": ""}),
-                        ("paragraph", rich_text("<p>Et afsnit.</p>")),
-                        ("image", {"image": image.pk, "alt_text": "Et billede", "caption": ""}),
-                        ("video", {"url": VIDEO_URL, "title": "En video"}),
                         (
-                            "document",
+                            "section",
                             {
-                                "text_before": "I",
-                                "link_text": "brochuren",
-                                "text_after": "kan du læse mere.",
-                                "document": document.pk,
-                                "language": "en",
+                                "heading": "Mission",
+                                "anchor": "",
+                                "content": streamfield(
+                                    [
+                                        ("subheading", {"text": "Mål", "anchor": ""}),
+                                        ("paragraph", rich_text("<p>Et afsnit.</p>")),
+                                        (
+                                            "image",
+                                            {
+                                                "image": image.pk,
+                                                "alt_text": "Et billede",
+                                                "caption": "",
+                                            },
+                                        ),
+                                        ("video", {"url": VIDEO_URL, "title": "En video"}),
+                                        (
+                                            "document",
+                                            {
+                                                "text_before": "I",
+                                                "link_text": "brochuren",
+                                                "text_after": "kan du læse mere.",
+                                                "document": document.pk,
+                                                "language": "en",
+                                            },
+                                        ),
+                                    ]
+                                ),
                             },
                         ),
                     ]

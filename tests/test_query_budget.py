@@ -20,7 +20,7 @@ def test_om_page_queries_do_not_grow_with_its_sections(client, launch, uncached_
     om = launch["om"]
     few = len(uncached_queries(client, om.url))
     body = list(om.body.raw_data)
-    om.body = body * 12  # ~100 blocks, documents and headings included
+    om.body = body * 12  # ~50 sections, ~130 blocks in them, documents included
     om.save_revision().publish()
     many = len(uncached_queries(client, om.url))
     assert many == few
