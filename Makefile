@@ -51,9 +51,11 @@ format: $(VENV)/.dev
 
 # Refresh the Danish catalogue after changing visitor- or editor-facing strings.
 # admin_da/ and our overrides of Wagtail's templates (templates/wagtailadmin/) hold Wagtail's
-# msgids, not ours: admin_da translates them, so makemessages leaves both alone (README).
+# msgids, not ours: admin_da translates them, so makemessages leaves both alone (README). The
+# tests look strings up in the catalogues; they add none.
+MESSAGES_IGNORE := .venv node_modules staticfiles media admin_da templates/wagtailadmin tests
 messages: $(VENV)/.dev
-	$(PY) manage.py makemessages -l da --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=admin_da --ignore=templates/wagtailadmin --no-location
+	$(PY) manage.py makemessages -l da $(addprefix --ignore=,$(MESSAGES_IGNORE)) --no-location
 	$(PY) manage.py compilemessages -l da --ignore=.venv --ignore=node_modules
 
 clean:
