@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -41,17 +42,43 @@ class SiteSettings(BaseGenericSetting):
         ),
     )
 
+    # Help texts on the panels, not the fields: the screen's wording needs no migration.
     panels = [
-        FieldPanel("organisation_name"),
         MultiFieldPanel(
             [
-                FieldPanel("hotline_heading"),
-                FieldPanel("hotline_text"),
+                FieldPanel(
+                    "hotline_heading",
+                    help_text=_("The heading of the block, e.g. Akutte driftsproblemer."),
+                ),
+                FieldPanel(
+                    "hotline_text",
+                    help_text=_("Who answers and when, in one or two sentences."),
+                ),
                 FieldPanel("hotline_phone"),
             ],
             heading=_("Emergency operational problems"),
+            help_text=_(
+                "The emergency block at the bottom of every page. The English brochure prints "
+                "the same phone number."
+            ),
         ),
-        FieldPanel("accessibility_statement_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "organisation_name",
+                    help_text=_(
+                        "The organisation responsible for the website, named in the footer and "
+                        "in the brochure."
+                    ),
+                )
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_statement_url")],
+            heading=_("Accessibility"),
+            help_text=_("The footer links to the accessibility statement, as the law requires."),
+        ),
     ]
 
     class Meta:
@@ -71,3 +98,11 @@ class SiteSettings(BaseGenericSetting):
     @property
     def hotline_phone_href(self):
         return tel_href(self.hotline_phone)
+
+
+@hooks.register("construct_settings_menu")
+def short_menu_label(request, menu_items):
+    """The menu names the settings in one short word; the full name would be cut off."""
+    for item in menu_items:
+        if getattr(item, "model", None) is SiteSettings:
+            item.label = _("Website")
