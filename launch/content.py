@@ -111,3 +111,9 @@ THEME_GROUPS = [
 
 def theme_group_description(topic):
     return f"<p>Temagruppen samler parter, der skaber symbioser inden for {topic}.</p>"
+
+
+# Wagtail's first migration creates an approval workflow and its task with this English name;
+# load_launch_content gives both the Danish one while they still have it.
+WAGTAIL_WORKFLOW_NAME = "Moderators approval"
+WORKFLOW_NAME = "Godkendelse ved moderator"

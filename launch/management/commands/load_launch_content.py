@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, Task, Workflow
 
 from launch import brochure, content
 from pages.management.commands.set_site_hostname import (
@@ -54,6 +54,7 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
+        self.workflow_names()
         self.say(self.style.SUCCESS("Launch content is in place."))
 
     def catalogue(self, home):
@@ -118,6 +119,16 @@ class Command(BaseCommand):
         if (site.hostname, site.port) == WAGTAIL_DEFAULT_ADDRESS:
             set_address(site, *self.address)
             self.say(f"The site's address is {site.root_url}")
+
+    def workflow_names(self):
+        """Wagtail's migration names its approval workflow and task in English; moderators read
+        the name in their notification e-mails. Renamed while it is still Wagtail's."""
+        for model in (Workflow, Task):
+            renamed = model.objects.filter(name=content.WAGTAIL_WORKFLOW_NAME).update(
+                name=content.WORKFLOW_NAME
+            )
+            if renamed:
+                self.say(f"Named the {model._meta.model_name} {content.WORKFLOW_NAME!r}")
 
     def brochure(self, site_settings):
         Document = get_document_model()
