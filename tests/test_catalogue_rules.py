@@ -101,11 +101,14 @@ def test_payback_time(investment, saving, expected):
 
 
 def test_partner_logo_needs_alternative_text(launch):
+    """A logo whose image has no description needs an alternative text of its own."""
     partner = make_partner("Med logo")
-    partner.logo = ImageFactory()
+    partner.logo = ImageFactory(description="")
     with pytest.raises(ValidationError) as error:
         partner.clean()
-    assert messages(error.value) == ["Skriv en alternativ tekst til logoet."]
+    assert messages(error.value) == [
+        "Logoet har ingen beskrivelse. Skriv en alternativ tekst til logoet."
+    ]
 
 
 # Filters -----------------------------------------------------------------------------------------
