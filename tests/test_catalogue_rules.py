@@ -95,7 +95,7 @@ def test_symbiose_needs_two_different_partners_and_a_dimension(partners):
         (100_000, -5_000, None),
     ],
 )
-def test_payback_time(investment, saving, expected):
+def test_payback_time(db, investment, saving, expected):
     page = SymbiosePage(investment=investment, yearly_saving=saving)
     assert page.payback_years == expected
 

@@ -222,7 +222,9 @@ def fetch_status(url):
         return error.code
 
 
-@pytest.mark.django_db(transaction=True)
+# Transactional: gunicorn must see committed data. The flush after a transactional test wipes
+# the rows Wagtail's migrations create; serialized rollback puts them back (as for the browser).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gunicorn_runs_one_scheduler_that_publishes_within_its_interval(launch, tmp_path):
     page = schedule(launch["home"], "Nyhed om varme", timezone.now() + timedelta(hours=1))
     url, sqlite_path = database_url_for_processes(tmp_path)
