@@ -10,6 +10,7 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.test import Client
+from wagtail.models import Page
 
 from pages.models import ContentPage, HomePage
 from tests.conftest import PAGE_TYPE_URLS
@@ -161,3 +162,21 @@ def test_production_adds_the_media_host_and_the_configured_players():
         "frame-src": ["'self'", "https://player.vimeo.com"],
         "fullscreen": ["self", "https://player.vimeo.com"],
     }
+
+
+@pytest.mark.parametrize(("page_type", "url"), PAGE_TYPE_URLS.items())
+def test_every_page_type_can_be_previewed_in_the_admin_panel(
+    client, examples, admin_user, page_type, url
+):
+    """The preview panel frames the preview of every page type; the published page, never."""
+    page = next(p for p in Page.objects.live().specific() if p.url == url)
+    assert type(page).__name__ == page_type
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert response.status_code == 200
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response.get("X-Frame-Options", "SAMEORIGIN") == "SAMEORIGIN"
+    client.logout()
+    public = client.get(url)
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+    assert public["X-Frame-Options"] == "DENY"
