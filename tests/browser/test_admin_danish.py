@@ -153,13 +153,6 @@ class Screens:
         self.read(name)
 
 
-@pytest.fixture(autouse=True)
-def _admin_stays_local(settings):
-    """As in test_danish_numbers: no gravatar, no release check from the admin."""
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
-
-
 @pytest.fixture
 def danish_admin(launched, admin_user):
     UserProfile.get_for_user(admin_user).__class__.objects.filter(user=admin_user).update(

@@ -1,29 +1,19 @@
 """An editor in a Danish Chromium types 12,5 and 1.500,75 into the admin: the site stores and
 shows what was meant, and refuses a doubtful 12.5 instead of guessing."""
 
-import time
 from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.admin.models import EditingSession
 
 from symbioses.models import SymbiosePage
+from tests.browser import editor
+from tests.browser.editor import leave_editor, log_in
 from tests.catalogue import make_partner, make_symbiose
 
 pytestmark = pytest.mark.browser
 
-USERNAME, PASSWORD = "redaktoer", "hemmeligt-kodeord-123"  # tests/conftest.py: admin_user
 NUMBER_FIELDS = ("results-0-value", "results-0-baseline", "investment", "yearly_saving")
-
-
-@pytest.fixture(autouse=True)
-def _admin_stays_local(settings):
-    """Wagtail's admin asks gravatar.com for avatars and releases.wagtail.org for news, which
-    the fence would report; not this test's subject, so both are off here (the live server runs
-    in this process and reads them per request)."""
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 
 @pytest.fixture
@@ -36,14 +26,6 @@ def symbiose(launched, admin_user):
         results=[("Opsamlet regnvand", 1, "m3_vand_aar", 2025)],
         resource="Regnvand",
     )
-
-
-def log_in(page):
-    page.goto(page.network.origin + "/admin/login/")
-    page.get_by_label("Brugernavn").fill(USERNAME)
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
-    expect(page).to_have_url(page.network.origin + "/admin/")
 
 
 def open_editor(page, symbiose):
@@ -60,20 +42,8 @@ def type_into(page, name, text):
 
 
 def publish(page):
-    page.locator("footer .w-dropdown__toggle").click()
-    page.get_by_role("button", name="Udgiv", exact=True).click()
+    editor.publish(page)
     expect(page.locator(".messages")).to_contain_text("er udgivet")
-
-
-def leave_editor(page, to="/admin/"):
-    """Leaving, the editor releases its editing session with a beacon; wait until it is gone, so
-    the live server does not handle the beacon while the test's database is being torn down."""
-    page.goto(page.network.origin + to)
-    for _ in range(100):
-        if not EditingSession.objects.exists():
-            return
-        time.sleep(0.05)
-    pytest.fail("the editor's editing session was not released")
 
 
 def shown_in_editor(page):

@@ -5,19 +5,12 @@ import pytest
 from playwright.sync_api import expect
 from wagtail_factories import ImageFactory
 
-from tests.browser.test_danish_numbers import PASSWORD, USERNAME, leave_editor
+from tests.browser.editor import leave_editor, log_in, publish
 from tests.catalogue import make_partner, make_symbiose
 
 pytestmark = pytest.mark.browser
 
 DESCRIPTION = "To medarbejdere ved varmeveksleren i kælderen"
-
-
-@pytest.fixture(autouse=True)
-def _admin_stays_local(settings):
-    """As in test_danish_numbers: no gravatar, no release check from the admin."""
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 
 @pytest.fixture
@@ -29,20 +22,6 @@ def symbiose(launched, admin_user):
         make_partner("Skolen", "uddannelse"),
         resource="Overskudsvarme",
     )
-
-
-def log_in(page):
-    page.goto(page.network.origin + "/admin/login/")
-    page.locator("#id_username").fill(USERNAME)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(page.network.origin + "/admin/")
-
-
-def publish(page):
-    page.locator("footer .w-dropdown__toggle").click()
-    page.locator("footer button[name='action-publish']").click()
-    expect(page.locator(".messages .success")).to_be_visible()
 
 
 def test_image_description_is_the_alt_text_without_typing_it(symbiose, page):

@@ -1,52 +1,18 @@
 """An editor moves a whole section of the Om page, heading and content, with one click."""
 
 import re
-import time
 
 import pytest
 from django.utils.html import strip_tags
 from playwright.sync_api import expect
-from wagtail.admin.models import EditingSession
 
 from pages.models import ContentPage
+from tests.browser.editor import leave_editor, log_in, publish
 
 pytestmark = pytest.mark.browser
 
 SECTIONS = ["Mission", "Mål", "Definition af symbiose hos os", "Baggrund"]
 MOVED = ["Mission", "Definition af symbiose hos os", "Mål", "Baggrund"]
-
-
-@pytest.fixture(autouse=True)
-def _admin_stays_local(settings):
-    """No avatars from gravatar.com, no news from releases.wagtail.org (see test_danish_numbers)."""
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
-
-
-def log_in(page):
-    page.goto(page.network.origin + "/admin/login/")
-    page.locator('input[name="username"]').fill("redaktoer")  # tests/conftest.py: admin_user
-    page.locator('input[name="password"]').fill("hemmeligt-kodeord-123")
-    page.locator('form button[type="submit"]').click()
-    expect(page).to_have_url(page.network.origin + "/admin/")
-
-
-def publish(page):
-    """The editor's Publish action, in the menu of the editor's footer."""
-    page.locator("footer .w-dropdown__toggle").click()
-    page.locator('footer button[name="action-publish"]').click()
-    expect(page.locator(".messages .success")).to_be_visible()
-
-
-def leave_editor(page, to):
-    """Leaving, the editor releases its editing session with a beacon; wait until it is gone, so
-    the live server does not handle the beacon while the test's database is being torn down."""
-    page.goto(page.network.origin + to)
-    for _ in range(100):
-        if not EditingSession.objects.exists():
-            return
-        time.sleep(0.05)
-    pytest.fail("the editor's editing session was not released")
 
 
 def section_in_editor(page, heading):

@@ -53,14 +53,7 @@ def test_the_player_keeps_its_features_and_the_page_has_no_others(launched, vide
     network.assert_no_page_errors()  # no CSP violation either
 
 
-@pytest.fixture
-def _admin_stays_local(settings):
-    """The fence would report Gravatar and Wagtail's update check; neither is the subject."""
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
-
-
-def test_the_preview_panel_shows_the_page(launched, admin_user, _admin_stays_local, page):
+def test_the_preview_panel_shows_the_page(launched, admin_user, page):
     """The public frame-ancestors 'none' would make Chromium refuse the panel's iframe."""
     page.goto(page.network.origin + "/admin/login/")
     page.locator('input[name="username"]').fill(USERNAME)

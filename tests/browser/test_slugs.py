@@ -5,17 +5,9 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.models import ContentPage
-from tests.browser.test_danish_numbers import leave_editor
-from tests.browser.test_image_alt import log_in, publish
+from tests.browser.editor import leave_editor, log_in, publish
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _admin_stays_local(settings):
-    """As in test_danish_numbers: no gravatar, no release check from the admin."""
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 
 def test_danish_title_gives_an_ascii_address_and_old_addresses_redirect(launched, admin_user, page):

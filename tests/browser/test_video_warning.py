@@ -5,8 +5,7 @@ import pytest
 import responses
 from playwright.sync_api import expect
 
-from tests.browser.test_danish_numbers import leave_editor
-from tests.browser.test_image_alt import log_in, publish
+from tests.browser.editor import leave_editor, log_in, publish
 from tests.conftest import VIDEO_URL
 from tests.test_video_failures import LINK_TEXT, OM, WARNING_TEXT
 
