@@ -8,4 +8,4 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, slugs, video_warnings  # noqa: F401
+        from . import signals, slugs  # noqa: F401

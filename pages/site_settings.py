@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -98,11 +97,3 @@ class SiteSettings(BaseGenericSetting):
     @property
     def hotline_phone_href(self):
         return tel_href(self.hotline_phone)
-
-
-@hooks.register("construct_settings_menu")
-def short_menu_label(request, menu_items):
-    """The menu names the settings in one short word; the full name would be cut off."""
-    for item in menu_items:
-        if getattr(item, "model", None) is SiteSettings:
-            item.label = _("Website")
