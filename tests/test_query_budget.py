@@ -1,10 +1,17 @@
-"""Budget: at most 10 SQL queries to render any page type without the cache."""
+"""Budget: at most 12 SQL queries to render any page type without the cache.
+
+It was 10 before the English pages: Wagtail now looks up the active locale to route a request,
+and the language switch looks up the page's translations (and the home pages) in one query.
+English pages list the Danish catalogue and swap in translations, which costs a query or two
+per list (symbioses/locales.py); their budget is ENGLISH_BUDGET.
+"""
 
 import pytest
 
 from tests.conftest import PAGE_TYPE_URLS
 
-BUDGET = 10
+BUDGET = 12
+ENGLISH_BUDGET = 17
 
 
 @pytest.mark.parametrize(("page_type", "url"), PAGE_TYPE_URLS.items())
@@ -14,6 +21,23 @@ def test_every_page_type_renders_within_the_query_budget(
     queries = uncached_queries(client, url)
     listing = "\n".join(q["sql"][:160] for q in queries.captured_queries)
     assert len(queries) <= BUDGET, f"{page_type}: {len(queries)} queries\n{listing}"
+
+
+ENGLISH_URLS = [
+    "/en/",
+    "/en/about/",
+    "/en/symbioses/",
+    "/en/partners/",
+    "/en/theme-groups/",
+    "/en/theme-groups/energy/",
+]
+
+
+@pytest.mark.parametrize("url", ENGLISH_URLS)
+def test_english_pages_render_within_the_query_budget(client, examples, uncached_queries, url):
+    queries = uncached_queries(client, url)
+    listing = "\n".join(q["sql"][:160] for q in queries.captured_queries)
+    assert len(queries) <= ENGLISH_BUDGET, f"{url}: {len(queries)} queries\n{listing}"
 
 
 def test_om_page_queries_do_not_grow_with_its_sections(client, launch, uncached_queries):

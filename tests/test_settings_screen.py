@@ -31,7 +31,13 @@ def test_settings_screen_is_grouped_in_danish_panels_with_help(editor):
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
     headings = [h.get_text(strip=True) for h in page.select(".w-panel__heading")]
-    assert headings[:3] == ["Akutte driftsproblemer", "Organisation", "Tilgængelighed"]
+    assert headings[:5] == [
+        "Akutte driftsproblemer",
+        "Akutte driftsproblemer på engelsk",
+        "Generel kontakt",
+        "Organisation",
+        "Tilgængelighed",
+    ]
     text = " ".join(page.get_text().split())
     for help_text in [
         "Nødblokken nederst på alle sider. Den engelske brochure har det samme telefonnummer.",

@@ -12,10 +12,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Page, Site
 
 from caching.fragments import cached
 
+from ..languages import versions
 from ..site_settings import SiteSettings
 
 register = template.Library()
@@ -34,18 +34,18 @@ def site_name():
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The children of the home page in the page's language that are marked for menus."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    found = versions(request, context.get("page")) if request is not None else None
+    home = found.homes.get(get_language()) if found else None
     items = []
-    if site is not None:
-        language = get_language()
+    if home is not None:
 
         def build():
-            home = site.root_page.localized  # the home page in the page's language
             children = home.get_children().live().in_menu()
             return [{"title": page.title, "url": page.get_url(request)} for page in children]
 
-        items = cached(f"menu:{site.pk}:{language}", build)
+        items = cached(f"menu:{home.pk}", build)
     current = context.get("page")
     return {"items": items, "current_url": current.get_url(request) if current else None}
 
@@ -70,42 +70,24 @@ def language_versions(context):
     [{"code", "name", "url", "current", "translated"}], the page's own translation where there
     is a live one, else that language's home page. Addresses are absolute (hreflang wants them)."""
     request = context.get("request")
-    page = context.get("page")
-    current = get_language()
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
+    found = versions(request, context.get("page")) if request is not None else None
+    if found is None:
         return []
-
-    def build_homes():
-        return {
-            home.locale.language_code: home.get_full_url(request)
-            for home in site.root_page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
-
-    urls = dict(cached(f"homes:{site.pk}", build_homes))
-    translated = set()
-    if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False):
-        for translation in (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-        ):
-            code = translation.locale.language_code
-            urls[code] = translation.get_full_url(request)
-            translated.add(code)
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": urls.get(code, ""),
-            "current": code == current,
-            "translated": code in translated,
-        }
-        for code, name in settings.LANGUAGES
-        if urls.get(code)
-    ]
+    current = get_language()
+    shown = []
+    for code, name in settings.LANGUAGES:
+        page = found.translations.get(code) or found.homes.get(code)
+        if page is not None:
+            shown.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": page.get_full_url(request),
+                    "current": code == current,
+                    "translated": code in found.translations,
+                }
+            )
+    return shown
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
