@@ -222,6 +222,13 @@ LOGGING = {
 }
 
 
+# What the scheduler (`manage.py run_scheduler`, pages/scheduling.py) calls every
+# SCHEDULER_SECONDS: dotted paths to functions without arguments. A job that fails is logged
+# and tried again next round; it never stops the others.
+SCHEDULED_JOBS = [
+    "pages.scheduling.publish_due",  # scheduled pages go live, expired ones offline
+]
+
 # `load_example_symbioses` may only run where this is true (never in production).
 EXAMPLE_CONTENT_ALLOWED = True
 
