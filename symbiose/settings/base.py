@@ -41,8 +41,10 @@ INSTALLED_APPS = [
     "admin_da",
     "pages",
     "symbioses",
+    "join",  # Bliv en del af / Join: the form page, its submissions and their retention
     "caching",
     "launch",  # the launch content and its commands; above pages and symbioses
+    "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -193,9 +195,12 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # seconds; never han
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # errors sent to ADMINS
 
-# Anonymous visitors get no cookies: sessions only for logged-in editors.
+# Anonymous visitors get no cookies: sessions only for logged-in editors. The one exception is
+# the join form (join/), which sets the CSRF cookie `csrftoken` it needs to be posted; it lasts
+# until the browser is closed.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -227,7 +232,20 @@ LOGGING = {
 # and tried again next round; it never stops the others.
 SCHEDULED_JOBS = [
     "pages.scheduling.publish_due",  # scheduled pages go live, expired ones offline
+    "join.retention.delete_expired_submissions",  # join submissions past their retention
 ]
+
+# The join form (join/): submissions are deleted this many days after they were sent (the
+# page's privacy text says so); each client address may send JOIN_RATE_LIMIT of them per
+# JOIN_RATE_LIMIT_SECONDS (counted in the default cache, Redis in production).
+JOIN_SUBMISSION_RETENTION_DAYS = int(os.environ.get("JOIN_SUBMISSION_RETENTION_DAYS", "365"))
+if JOIN_SUBMISSION_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("JOIN_SUBMISSION_RETENTION_DAYS must be 1 or more.")
+JOIN_RATE_LIMIT = int(os.environ.get("JOIN_RATE_LIMIT", "5"))
+JOIN_RATE_LIMIT_SECONDS = int(os.environ.get("JOIN_RATE_LIMIT_SECONDS", "3600"))
+# How many proxies in front of the app append to X-Forwarded-For (a CDN and a load balancer:
+# 2); the client's address is the entry they received. 0: REMOTE_ADDR (no proxy).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # `load_example_symbioses` may only run where this is true (never in production).
 EXAMPLE_CONTENT_ALLOWED = True

@@ -13,7 +13,8 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site, Task, Workflow
 
-from launch import brochure, content
+from join.models import JoinFormField, JoinFormPage
+from launch import brochure, content, join_content
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
     configured_address,
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
+        self.join_page(home)
         self.workflow_names()
         self.say(self.style.SUCCESS("Launch content is in place."))
 
@@ -79,6 +81,39 @@ class Command(BaseCommand):
             index.add_child(instance=group)
             group.save_revision().publish()
             self.say(f"Created {group.url_path}")
+
+    def join_page(self, home):
+        """Bliv en del af Symbiose Hillerød: the join form, with its fields, if missing."""
+        if JoinFormPage.objects.child_of(home).exists():
+            return None
+        page = JoinFormPage(
+            title=join_content.JOIN_TITLE,
+            slug=join_content.JOIN_SLUG,
+            show_in_menus=True,
+            search_description=join_content.JOIN_DESCRIPTION,
+            intro=join_content.JOIN_INTRO,
+            consent_text=join_content.JOIN_CONSENT,
+            thank_you_text=join_content.JOIN_THANKS,
+        )
+        for order, (name, label, kind, required, token, choices, help_text) in enumerate(
+            join_content.JOIN_FIELDS
+        ):
+            page.form_fields.add(
+                JoinFormField(
+                    sort_order=order,
+                    clean_name=name,
+                    label=label,
+                    field_type=kind,
+                    required=required,
+                    autocomplete=token,
+                    choices="\n".join(choices),
+                    help_text=help_text,
+                )
+            )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        self.say(f"Created {page.url_path}")
+        return page
 
     def home_page(self):
         home = HomePage.objects.first()
