@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,11 +27,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
-    re_path(
-        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<data_format>json|csv)$",
-        symbiose_views.open_data,
-        name="symbioses_open_data",
-    ),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -40,6 +36,15 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(rf"^media/(?P<folder>{'|'.join(views.IMAGE_FOLDERS)})/(?P<path>.+)$", views.media),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and the catalogue's open data in each language: Danish at /, English under /en/.
+urlpatterns += i18n_patterns(
+    re_path(
+        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<data_format>json|csv)$",
+        symbiose_views.open_data,
+        name="symbioses_open_data",
+    ),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler500 = "symbiose.views.server_error"

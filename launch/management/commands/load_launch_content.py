@@ -7,14 +7,16 @@ built from the saved site settings (hotline number, organisation), as the footer
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site, Task, Workflow
+from wagtail.models import Locale, Page, Site, Task, Workflow
 
 from join.models import JoinFormField, JoinFormPage
-from launch import brochure, content, join_content
+from launch import brochure, content, content_en, join_content
+from launch.translation import MissingEnglish, translate
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
     configured_address,
@@ -56,6 +58,7 @@ class Command(BaseCommand):
                 home.save_revision().publish()
         self.catalogue(home)
         self.join_page(home)
+        self.english(home)
         self.workflow_names()
         self.say(self.style.SUCCESS("Launch content is in place."))
 
@@ -63,7 +66,7 @@ class Command(BaseCommand):
         """The catalogue's listing pages and the five theme groups, each only if missing."""
         for model_name, (title, slug, intro) in content.CATALOGUE_INDEXES.items():
             model = apps.get_model(model_name)
-            if model.objects.exists():
+            if model.objects.filter(locale=home.locale_id).exists():
                 continue
             index = model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True)
             home.add_child(instance=index)
@@ -115,8 +118,30 @@ class Command(BaseCommand):
         self.say(f"Created {page.url_path}")
         return page
 
+    def english(self, home):
+        """English versions of the home page, the Om page, the catalogue's listing pages and
+        the theme groups (launch/content_en.py), each only if it has none yet. A page whose
+        Danish an editor has changed before it had an English version is left to the editors."""
+        english, _created = Locale.objects.get_or_create(language_code="en")
+        om = ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).first()
+        indexes = [
+            apps.get_model(model_name).objects.child_of(home).first()
+            for model_name in content.CATALOGUE_INDEXES
+        ]
+        groups = list(ThemeGroupPage.objects.filter(locale=home.locale_id).order_by("path"))
+        for page in [home, om, *indexes, *groups]:
+            if page is None or not page.live:
+                continue
+            try:
+                translated, created = translate(page.specific, english, content_en.ENGLISH)
+            except MissingEnglish as error:
+                self.stderr.write(f"Not translated: {error}")
+                continue
+            if created:
+                self.say(f"Created {translated.url}")
+
     def home_page(self):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home is not None:
             return home
         root = Page.get_first_root_node()
