@@ -21,7 +21,9 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.site_settings import SiteSettings
@@ -42,7 +44,11 @@ AUTOCOMPLETE_CHOICES = [
 ]
 
 
-class JoinFormField(AbstractFormField):
+class JoinFormField(TranslatableMixin, AbstractFormField):
+    """A field of the form. Translatable with its page (wagtail-localize): the English page's
+    fields are translations of the Danish ones, with the same names (clean_name), so every
+    submission has the same keys whatever the language."""
+
     page = ParentalKey("JoinFormPage", on_delete=models.CASCADE, related_name="form_fields")
     autocomplete = models.CharField(
         _("autocomplete"),
@@ -53,6 +59,20 @@ class JoinFormField(AbstractFormField):
     )
 
     panels = [*AbstractFormField.panels, FieldPanel("autocomplete")]
+    # What a translator translates; the rest is kept in step with the Danish field.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("autocomplete"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class JoinFormSubmission(AbstractFormSubmission):
@@ -112,6 +132,8 @@ class JoinFormPage(AbstractEmailForm):
         ),
     ]
     search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
+    # Every language's page sends to the same people (wagtail-localize keeps it in step).
+    override_translatable_fields = [SynchronizedField("to_address")]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
@@ -137,7 +159,7 @@ class JoinFormPage(AbstractEmailForm):
         .contact_email, when the site settings have one)."""
         addresses = [a.strip() for a in self.to_address.split(",") if a.strip()]
         if not addresses:
-            contact = getattr(SiteSettings.load(), "contact_email", "")
+            contact = SiteSettings.load().contact_email
             addresses = [contact] if contact else []
         return addresses
 

@@ -62,3 +62,55 @@ JOIN_FIELDS = [
         "",
     ),
 ]
+
+# English: our own rendering, keyed by the Danish text as wagtail-localize extracts it from the
+# Danish page (title, slug, description, each paragraph, each field's label, help text and
+# choices). load_launch_content imports it as the English translation (launch/translation.py).
+ENGLISH_KINDS = [
+    "Citizen or group of citizens",
+    "Association",
+    "Company",
+    "Municipality or other public body",
+    "School, education or research",
+    "Other",
+]
+JOIN_ENGLISH = {
+    JOIN_TITLE: "Join Symbiose Hillerød",
+    JOIN_SLUG: "join",
+    JOIN_DESCRIPTION: (
+        "Does your organisation have a resource, a need or an idea? Tell us about it, and "
+        "together we will find out whether it can become a symbiosis."
+    ),
+    JOIN_INTRO.removeprefix("<p>").removesuffix("</p>"): (
+        "Symbiose Hillerød is for citizens, associations, companies, the municipality, schools "
+        "and researchers. If you have a resource you do not use to the full – surplus heat, "
+        "water, materials, premises or knowledge – or an idea for working together, tell us "
+        "about it. We will get back to you and find out together whether there is a symbiosis."
+    ),
+    JOIN_CONSENT.removeprefix("<p>").removesuffix("</p>"): (
+        "When you send the form, we store what you wrote: organisation, contact person, e-mail, "
+        "phone (if you gave it), kind of organisation and your resource or idea. We use it to "
+        "contact you about working together in Symbiose Hillerød. It is processed by Hillerød "
+        "Forsyning, which runs the network, and is not passed on to anyone else without your "
+        "consent."
+    ),
+    JOIN_THANKS.removeprefix("<p>").removesuffix("</p>"): (
+        "Thank you for your interest in Symbiose Hillerød. We have received your details and "
+        "will get back to you as soon as we can."
+    ),
+    "Organisation": "Organisation",
+    "Kontaktperson": "Contact person",
+    "E-mail": "E-mail",
+    "Telefon": "Phone",
+    "Type af organisation": "Kind of organisation",
+    # A multi-line text is one segment, its lines joined by <br/>.
+    "<br/>".join(KINDS): "<br/>".join(ENGLISH_KINDS),
+    "Jeres ressource eller idé": "Your resource or idea",
+    JOIN_FIELDS[5][6]: (
+        "Tell us briefly what you have, what you need or what you would like to start – for "
+        "example surplus heat, water, materials, premises or knowledge."
+    ),
+    JOIN_FIELDS[6][1]: (
+        "I have read the text above and agree that my data is processed as described"
+    ),
+}

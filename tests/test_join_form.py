@@ -66,7 +66,9 @@ def smtp_down(settings):
 
 @pytest.fixture
 def join_page(launch):
-    page = JoinFormPage.objects.get(slug="bliv-en-del-af-symbiose-hillerod")
+    page = JoinFormPage.objects.get(
+        slug="bliv-en-del-af-symbiose-hillerod", locale__language_code="da"
+    )
     page.to_address = CONTACT
     page.save_revision().publish()
     return JoinFormPage.objects.get(pk=page.pk)
@@ -200,10 +202,16 @@ def test_a_submission_is_stored_and_emailed(client, join_page, mailbox):
     assert HONEYPOT not in body
 
 
-def test_the_contact_address_defaults_to_the_site_settings(client, launch, mailbox, monkeypatch):
+def set_contact_email(address):
+    site_settings = SiteSettings.load()
+    site_settings.contact_email = address
+    site_settings.save()
+
+
+def test_the_contact_address_defaults_to_the_site_settings(client, launch, mailbox):
     """The page's To address is empty at launch: the site's general contact e-mail gets it."""
-    monkeypatch.setattr(SiteSettings, "contact_email", "info@symbiosehillerod.dk", raising=False)
-    assert JoinFormPage.objects.get().to_address == ""
+    set_contact_email("info@symbiosehillerod.dk")
+    assert JoinFormPage.objects.get(locale__language_code="da").to_address == ""
     assert client.post(URL, VALID).status_code == 200
     [envelope] = mailbox.messages
     assert envelope.rcpt_tos == ["info@symbiosehillerod.dk"]
@@ -567,3 +575,123 @@ def test_a_failing_job_is_logged_and_the_others_still_run(join_page, settings, c
         == 2
     )
     assert failures.count("Scheduled job no.such.module.job failed; trying again in 0.01 s") == 2
+
+
+# In English ----------------------------------------------------------------------------------
+
+EN_URL = "/en/join/"
+EN_VALID = {**VALID, "kind": "Company"}
+
+
+@pytest.fixture
+def english_page(launch):
+    """The English translation load_launch_content made through wagtail-localize; it sends to
+    the site's general contact e-mail (its To address is empty, like the Danish one's)."""
+    set_contact_email("info@symbiosehillerod.dk")
+    return JoinFormPage.objects.get(locale__language_code="en")
+
+
+def test_the_english_page_is_a_translation_with_the_same_field_names(english_page):
+    danish = JoinFormPage.objects.get(locale__language_code="da")
+    assert english_page.translation_key == danish.translation_key
+    assert english_page.live and english_page.url == EN_URL
+    english_fields = [(f.clean_name, f.label) for f in english_page.form_fields.all()]
+    danish_fields = [(f.clean_name, f.label) for f in danish.form_fields.all()]
+    assert [name for name, _ in english_fields] == [name for name, _ in danish_fields]
+    assert english_fields[1] == ("contact_person", "Contact person")
+    assert {f.locale_id for f in english_page.form_fields.all()} == {english_page.locale_id}
+
+
+def test_the_english_form_is_english(client, english_page):
+    response = client.get(EN_URL)
+    assert response.status_code == 200
+    page = html(response)
+    assert page.html["lang"] == "en"
+    assert page.h1.get_text(strip=True) == "Join Symbiose Hillerød"
+    form = page.find("form", class_="join-form")
+    assert form["action"] == EN_URL
+    labels = [label.get_text(" ", strip=True) for label in form.find_all("label")]
+    assert labels == [
+        "Organisation",
+        "Contact person",
+        "E-mail",
+        "Phone (optional)",
+        "Kind of organisation",
+        "Your resource or idea",
+        "I have read the text above and agree that my data is processed as described",
+        "Leave this field empty",
+    ]
+    options = [o.get_text(strip=True) for o in form.find("select").find_all("option")]
+    assert options[:3] == ["Choose…", "Citizen or group of citizens", "Association"]
+    privacy = form.find(id="join-privacy").get_text(" ", strip=True)
+    assert "Your data" in privacy
+    assert "We delete your submission automatically 12 months after you sent it." in privacy
+    assert "Write to info@symbiosehillerod.dk" in privacy
+    assert set(response.cookies) == {"csrftoken"}
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_english_errors_are_english_and_keep_the_values(client, english_page, mailbox):
+    typed = {**EN_VALID, "organisation": ""}
+    page = html(client.post(EN_URL, typed))
+    assert page.title.get_text(strip=True).startswith("Error:")
+    summary = page.find(class_="error-summary")
+    assert summary.h2.get_text(strip=True) == "There is a problem"
+    assert [a.get_text(strip=True) for a in summary.find_all("a")] == ["Fill in “Organisation”."]
+    assert page.find("select").find("option", selected=True)["value"] == "Company"
+    assert page.find("input", attrs={"name": "email"})["value"] == VALID["email"]
+    assert mailbox.messages == []
+
+
+def test_an_english_submission_is_thanked_stored_and_emailed_in_english(
+    client, english_page, mailbox
+):
+    response = client.post(EN_URL, EN_VALID)
+    assert response.status_code == 200
+    page = html(response)
+    assert page.html["lang"] == "en"
+    assert page.h1.get_text(strip=True) == "Thank you – we have received your submission"
+    assert "will get back to you as soon as we can" in page.main.get_text()
+    assert page.main.find("a", string="Back to the front page")["href"] == "/en/"
+
+    submission = JoinFormSubmission.objects.get()
+    assert submission.page_id == english_page.pk
+    assert submission.form_data == {**STORED, "kind": "Company"}  # the same keys as in Danish
+    assert submission.email_sent
+
+    [envelope] = mailbox.messages
+    assert envelope.rcpt_tos == ["info@symbiosehillerod.dk"]
+    message = message_of(envelope)
+    assert message["Subject"] == "New submission: Join Symbiose Hillerød"
+    assert message["Reply-To"] == VALID["email"]
+    body = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    for line in [
+        "Someone filled in the form “Join Symbiose Hillerød”:",
+        "Contact person: Mette Hansen",
+        "Kind of organisation: Company",
+        "Your resource or idea:\nOverskudsvarme fra bryggeriet.",
+        "agree that my data is processed as described: Yes",
+        "Page: http://127.0.0.1:8000/en/join/",
+        f"All submissions (CSV export): http://testserver/admin/forms/submissions/{english_page.pk}/",
+    ]:
+        assert line in body, line
+
+
+def test_the_english_rate_limit_message_is_english(client, english_page, mailbox, settings):
+    settings.JOIN_RATE_LIMIT = 1
+    assert client.post(EN_URL, EN_VALID).status_code == 200
+    response = client.post(EN_URL, EN_VALID)
+    assert response.status_code == 429
+    page = html(response)
+    summary = page.find(class_="error-summary")
+    assert summary.h2.get_text(strip=True) == "Please wait a while"
+    assert "Please try again later" in summary.get_text()
+    assert page.find("select").find("option", selected=True)["value"] == "Company"
+    # One limit per address, whatever the language.
+    assert client.post(URL, VALID).status_code == 429
+
+
+def test_smtp_down_in_english_is_thanked_and_marked_not_sent(client, english_page, smtp_down):
+    response = client.post(EN_URL, EN_VALID)
+    assert html(response).h1.get_text(strip=True) == "Thank you – we have received your submission"
+    assert not JoinFormSubmission.objects.get().email_sent

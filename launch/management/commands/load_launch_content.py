@@ -59,6 +59,7 @@ class Command(BaseCommand):
         self.catalogue(home)
         self.join_page(home)
         self.english(home)
+        self.join_page_in_english(home)
         self.workflow_names()
         self.say(self.style.SUCCESS("Launch content is in place."))
 
@@ -117,6 +118,21 @@ class Command(BaseCommand):
         page.save_revision().publish()
         self.say(f"Created {page.url_path}")
         return page
+
+    def join_page_in_english(self, home):
+        """Join Symbiose Hillerød: the join page's English translation (launch/join_content.py),
+        made through wagtail-localize like the other English pages, fields included."""
+        danish = JoinFormPage.objects.child_of(home).live().first()
+        english = Locale.objects.filter(language_code="en").first()
+        if danish is None or english is None or not home.has_translation(english):
+            return
+        try:
+            translated, created = translate(danish, english, join_content.JOIN_ENGLISH)
+        except MissingEnglish as error:
+            self.stderr.write(f"Not translated: {error}")
+            return
+        if created:
+            self.say(f"Created {translated.url}")
 
     def english(self, home):
         """English versions of the home page, the Om page, the catalogue's listing pages and
