@@ -25,6 +25,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.fragments import cached
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.site_settings import SiteSettings
 
@@ -159,7 +160,9 @@ class JoinFormPage(AbstractEmailForm):
         .contact_email, when the site settings have one)."""
         addresses = [a.strip() for a in self.to_address.split(",") if a.strip()]
         if not addresses:
-            contact = SiteSettings.load().contact_email
+            # The footer's cached copy (a new one as soon as the settings are saved).
+            site_settings = cached("site-settings", SiteSettings.load, generation_name=":settings")
+            contact = site_settings.contact_email
             addresses = [contact] if contact else []
         return addresses
 
