@@ -37,7 +37,12 @@
 #   MEDIA_ROOT (default /app/media, volume), LOG_LEVEL, CONN_MAX_AGE,
 #   PORT (default 8000), WEB_CONCURRENCY (gunicorn workers, default 2).
 #   SCHEDULER_SECONDS     how often scheduled pages are published and expired ones
-#                         unpublished (default 30); 0 starts no scheduler in this container.
+#                         unpublished, and old join submissions deleted (default 30); 0 starts
+#                         no scheduler in this container.
+#   JOIN_SUBMISSION_RETENTION_DAYS  days join submissions are kept (default 365).
+#   JOIN_RATE_LIMIT, JOIN_RATE_LIMIT_SECONDS  join submissions per client address per window
+#                         (default 5 per 3600).
+#   TRUSTED_PROXY_COUNT   proxies in front that append to X-Forwarded-For (default 0).
 #
 # Scheduled publishing needs no cron: gunicorn's master (gunicorn.conf.py, named in CMD) starts
 # ONE `python manage.py run_scheduler` process beside its workers and stops it on SIGTERM.

@@ -43,6 +43,7 @@ class HomePage(Page):
         "symbioses.SymbioseIndexPage",
         "symbioses.PartnerIndexPage",
         "symbioses.ThemeGroupIndexPage",
+        "join.JoinFormPage",  # by name only: pages never imports the feature apps
     ]
     max_count = 1
 

@@ -6,6 +6,10 @@ The image's gunicorn master starts one such process per container (gunicorn.conf
 of them publish at a time; the others skip that round. SQLite has one machine only and no
 such lock, so there it is a no-op.
 
+Each round runs the jobs named in SCHEDULED_JOBS (dotted paths, imported with import_string):
+`publish_due` here, and whatever other apps ask for (e.g. join's retention job), so this module
+never imports them. A job that fails is logged; the others and the next round still run.
+
 `overdue` lists what should have been published or unpublished by now, for the warning on the
 admin dashboard (pages/wagtail_hooks.py).
 """
@@ -17,9 +21,11 @@ import zlib
 from contextlib import contextmanager
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections, connection
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from wagtail.models import Page, Revision
 
 logger = logging.getLogger(__name__)
@@ -90,23 +96,41 @@ def _fresh_connection():
         close_old_connections()
 
 
+DEFAULT_JOBS = ["pages.scheduling.publish_due"]
+
+
+def jobs():
+    """The dotted paths of SCHEDULED_JOBS (default: scheduled publishing only)."""
+    return list(getattr(settings, "SCHEDULED_JOBS", DEFAULT_JOBS))
+
+
+def run_jobs(interval=None):
+    """One round: each job in turn. A job that fails (the database away, an import error) is
+    logged and the next one still runs. Returns the paths of the jobs that failed."""
+    failed = []
+    for path in jobs():
+        _fresh_connection()
+        try:
+            import_string(path)()
+        except Exception:  # a bad job must not end the round, nor the loop
+            failed.append(path)
+            logger.exception("Scheduled job %s failed; trying again in %s s", path, interval)
+            if not connection.in_atomic_block:
+                connection.close()  # a broken connection is opened afresh for the next job
+    return failed
+
+
 def run(interval, stop=None, rounds=None, parent_pid=None):
-    """Runs publish_due every `interval` seconds until `stop` (a threading.Event) is set,
-    after `rounds` rounds if given, or once parent_pid is no longer this process's parent.
+    """Runs the SCHEDULED_JOBS every `interval` seconds until `stop` (a threading.Event) is
+    set, after `rounds` rounds if given, or once parent_pid is no longer this process's parent.
 
     A database error is logged and the next round tries again with a new connection.
     """
     stop = stop or threading.Event()
     done = 0
-    logger.info("Scheduler started: publish_scheduled every %s s", interval)
+    logger.info("Scheduler started: %s every %s s", ", ".join(jobs()), interval)
     while not stop.is_set():
-        _fresh_connection()
-        try:
-            publish_due()
-        except Exception:  # a bad round (e.g. the database away) must not end the loop
-            logger.exception("Scheduled publishing failed; trying again in %s s", interval)
-            if not connection.in_atomic_block:
-                connection.close()  # a broken connection is opened afresh next round
+        run_jobs(interval)
         done += 1
         if rounds is not None and done >= rounds:
             break

@@ -28,6 +28,7 @@ ENGLISH_PAGES = {
     "/en/theme-groups/energy/": "Energy (district heating and cooling)",
     "/en/theme-groups/infrastructure/": "Infrastructure",
     "/en/theme-groups/skills-and-education/": "Skills and education",
+    "/en/join/": "Join Symbiose Hillerød",
 }
 
 
@@ -242,4 +243,5 @@ def test_open_data_answers_in_both_languages(client, examples):
 def test_the_english_home_is_a_translation_of_the_danish(launch):
     english = HomePage.objects.get(locale__language_code="en")
     assert english.translation_key == launch["home"].translation_key
-    assert english.get_children().live().count() == 4  # About and the three listings
+    # About, the three listings and the join form
+    assert english.get_children().live().count() == 5

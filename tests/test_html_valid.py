@@ -22,6 +22,7 @@ from wagtail_factories import ImageFactory
 from symbiose.views import server_error
 from symbioses.models import PartnerPage, SymbiosePage
 from tests.conftest import PAGE_TYPE_URLS, VIDEO_URL, publish_video
+from tests.test_join_form import VALID as JOIN_VALID
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -39,6 +40,13 @@ PAGES = {
     "en-ThemeGroupIndexPage": ("/en/theme-groups/", 200),
     "en-ThemeGroupPage": ("/en/theme-groups/energy/", 200),
     "en-404": ("/en/no-such-page/", 404),
+    "en-JoinFormPage": ("/en/join/", 200),
+}
+# The join form after a post: with errors (every field), its thank-you page, rate-limited.
+JOIN_POSTS = {
+    "JoinFormPage-errors": ({"email": "forkert", "kind": "?"}, 200),
+    "JoinFormPage-thanks": (JOIN_VALID, 200),
+    "JoinFormPage-rate-limited": (JOIN_VALID, 429),
 }
 
 
@@ -111,11 +119,17 @@ def java():
     return require_vnu()
 
 
-def test_every_page_type_is_valid_html(java, client, illustrated, tmp_path):
+def test_every_page_type_is_valid_html(java, client, illustrated, tmp_path, settings):
     files = []
     for name, (url, status) in PAGES.items():
         response = client.get(url)
         assert response.status_code == status, url
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+    settings.JOIN_RATE_LIMIT = 1  # the thank-you page uses it up; the next post is refused
+    for name, (data, status) in JOIN_POSTS.items():
+        response = client.post(PAGE_TYPE_URLS["JoinFormPage"], data)
+        assert response.status_code == status, name
         files.append(tmp_path / f"{name}.html")
         files[-1].write_bytes(response.content)
     server_error_page = server_error(RequestFactory().get("/"))

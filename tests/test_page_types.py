@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_factories import DocumentFactory, ImageFactory
 
+from join.models import JoinFormField, JoinFormPage
 from pages.models import ContentPage, HomePage
 from symbioses.models import (
     PartnerIndexPage,
@@ -39,8 +40,17 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_holds_content_pages_and_the_catalogue_listings(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {ContentPage, SymbioseIndexPage, PartnerIndexPage, ThemeGroupIndexPage}
+            HomePage,
+            {ContentPage, SymbioseIndexPage, PartnerIndexPage, ThemeGroupIndexPage, JoinFormPage},
         )
+
+    def test_one_join_form_under_each_home_page(self):
+        self.assertAllowedParentPageTypes(JoinFormPage, {HomePage})
+        self.assertAllowedSubpageTypes(JoinFormPage, set())
+        home = add_home()
+        self.assertTrue(JoinFormPage.can_create_at(home))
+        add_page(home, JoinFormPage(title="Bliv en del af"))
+        self.assertFalse(JoinFormPage.can_create_at(home))
 
     def test_catalogue_pages_live_under_their_listing(self):
         self.assertAllowedParentPageTypes(SymbiosePage, {SymbioseIndexPage})
@@ -90,6 +100,11 @@ class PageTypeRenderingTests(WagtailPageTestCase):
         cls.symbiose = make_symbiose(
             "Overskudsvarme", cls.partner_a, cls.partner_b, theme="energi", slug="varme"
         )
+        join = JoinFormPage(title="Bliv en del af", slug="bliv", intro="<p>Skriv til os.</p>")
+        join.form_fields.add(
+            JoinFormField(clean_name="organisation", label="Organisation", field_type="singleline")
+        )
+        cls.join = add_page(cls.home, join)
         Site.objects.update(root_page=cls.home)
 
     def setUp(self):
@@ -164,6 +179,47 @@ class PageTypeRenderingTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.symbiose)
         self.assertPageIsPreviewable(self.symbiose, post_data=data)
         self.assertPageIsEditable(self.symbiose, post_data=data)
+
+    def test_join_form_page(self):
+        data = nested_form_data(
+            {
+                "title": "Bliv en del af",
+                "slug": "bliv",
+                "intro": rich_text("<p>Skriv til os.</p>"),
+                "consent_text": rich_text("<p>Vi gemmer det.</p>"),
+                "thank_you_text": rich_text("<p>Tak.</p>"),
+                "to_address": "kontakt@symbiosehillerod.dk",
+                "from_address": "",
+                "subject": "",
+                "form_fields": inline_formset(
+                    [
+                        {
+                            "label": "Organisation",
+                            "help_text": "",
+                            "required": "on",
+                            "field_type": "singleline",
+                            "choices": "",
+                            "default_value": "",
+                            "autocomplete": "organization",
+                        },
+                        {
+                            "label": "Samtykke",
+                            "help_text": "",
+                            "required": "on",
+                            "field_type": "checkbox",
+                            "choices": "",
+                            "default_value": "",
+                            "autocomplete": "",
+                        },
+                    ]
+                ),
+            }
+        )
+        self.assertPageIsRoutable(self.join)
+        self.assertPageIsRenderable(self.join)
+        self.assertPageIsPreviewable(self.join, post_data=data)
+        self.assertPageIsPreviewable(self.join, post_data=data, mode="landing")
+        self.assertPageIsEditable(self.join, post_data=data)
 
     def content_form_data(self):
         image = ImageFactory()

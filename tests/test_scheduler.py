@@ -62,7 +62,8 @@ def test_one_round_publishes_due_pages_and_unpublishes_expired_ones(launch):
     assert ContentPage.objects.get(pk=launch["om"].pk).expired
 
 
-def test_the_loop_runs_every_interval_and_survives_database_errors(monkeypatch):
+def test_the_loop_runs_every_interval_and_survives_database_errors(monkeypatch, settings):
+    settings.SCHEDULED_JOBS = ["pages.scheduling.publish_due"]
     calls = []
 
     def flaky():

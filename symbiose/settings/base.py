@@ -40,11 +40,13 @@ INSTALLED_APPS = [
     "admin_da",
     "pages",
     "symbioses",
+    "join",  # Bliv en del af / Join: the form page, its submissions and their retention
     "caching",
     "launch",  # the launch content and its commands; above pages and symbioses
     # Translation workflow: editors translate page by page, see what is out of date, PO files.
     "wagtail_localize",
     "wagtail_localize.locales",  # Wagtail's locale screens, with wagtail-localize's sync
+    "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -230,6 +232,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+
+# What the scheduler (`manage.py run_scheduler`, pages/scheduling.py) calls every
+# SCHEDULER_SECONDS: dotted paths to functions without arguments. A job that fails is logged
+# and tried again next round; it never stops the others.
+SCHEDULED_JOBS = [
+    "pages.scheduling.publish_due",  # scheduled pages go live, expired ones offline
+    "join.retention.delete_expired_submissions",  # join submissions past their retention
+]
+
+# The join form (join/): submissions are deleted this many days after they were sent (the
+# page's privacy text says so); each client address may send JOIN_RATE_LIMIT of them per
+# JOIN_RATE_LIMIT_SECONDS (counted in the default cache, Redis in production).
+JOIN_SUBMISSION_RETENTION_DAYS = int(os.environ.get("JOIN_SUBMISSION_RETENTION_DAYS", "365"))
+if JOIN_SUBMISSION_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("JOIN_SUBMISSION_RETENTION_DAYS must be 1 or more.")
+JOIN_RATE_LIMIT = int(os.environ.get("JOIN_RATE_LIMIT", "5"))
+JOIN_RATE_LIMIT_SECONDS = int(os.environ.get("JOIN_RATE_LIMIT_SECONDS", "3600"))
+# How many proxies in front of the app append to X-Forwarded-For (a CDN and a load balancer:
+# 2); the client's address is the entry they received. 0: REMOTE_ADDR (no proxy).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # `load_example_symbioses` may only run where this is true (never in production).
 EXAMPLE_CONTENT_ALLOWED = True

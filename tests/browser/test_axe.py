@@ -1,5 +1,7 @@
 """axe-core (WCAG 2.1 A and AA) on every kind of page, on a phone and on a desktop."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -123,4 +125,36 @@ def test_axe_reports_what_it_finds(launched, new_page):
     page.evaluate("document.documentElement.removeAttribute('lang')")
     results = axe.run(page, options={**WCAG_21_AA, "resultTypes": ["violations"]})
     assert [violation["id"] for violation in results.response["violations"]] == ["html-has-lang"]
+    page.network.assert_stayed_local()
+
+
+@pytest.mark.parametrize("axe_page", VIEWPORTS, indirect=True)
+def test_join_form_empty_and_with_errors(launched, axe_page):
+    """The join form as it comes, and after sending it empty: the error summary at the top
+    links to each field, and the link moves the focus to it."""
+    page = axe_page
+    response = page.goto(page.network.origin + "/bliv-en-del-af-symbiose-hillerod/")
+    assert response.status == 200
+    assert_page_basics(page)
+    expect(page.locator("h1")).to_have_text("Bliv en del af Symbiose Hillerød")
+    expect(page.locator(".join-form__trap input")).not_to_be_in_viewport()
+    assert_accessible(page)
+    page.get_by_role("button", name="Send").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Der er et problem")
+    expect(page).to_have_title(re.compile("^Fejl:"))
+    summary.get_by_role("link", name="Udfyld “Kontaktperson”.").click()
+    expect(page.get_by_label("Kontaktperson")).to_be_focused()
+    assert_accessible(page)
+    page.network.assert_stayed_local()
+
+
+@pytest.mark.parametrize("axe_page", [pytest.param(PHONE, id="phone")], indirect=True)
+def test_join_form_in_english(launched, axe_page):
+    page = axe_page
+    response = page.goto(page.network.origin + "/en/join/")
+    assert response.status == 200
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Join Symbiose Hillerød")
+    assert_accessible(page)
     page.network.assert_stayed_local()

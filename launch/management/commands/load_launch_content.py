@@ -14,7 +14,8 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site, Task, Workflow
 
-from launch import brochure, content, content_en
+from join.models import JoinFormField, JoinFormPage
+from launch import brochure, content, content_en, join_content
 from launch.translation import MissingEnglish, translate
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
@@ -56,7 +57,9 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
+        self.join_page(home)
         self.english(home)
+        self.join_page_in_english(home)
         self.workflow_names()
         self.say(self.style.SUCCESS("Launch content is in place."))
 
@@ -82,6 +85,54 @@ class Command(BaseCommand):
             index.add_child(instance=group)
             group.save_revision().publish()
             self.say(f"Created {group.url_path}")
+
+    def join_page(self, home):
+        """Bliv en del af Symbiose Hillerød: the join form, with its fields, if missing."""
+        if JoinFormPage.objects.child_of(home).exists():
+            return None
+        page = JoinFormPage(
+            title=join_content.JOIN_TITLE,
+            slug=join_content.JOIN_SLUG,
+            show_in_menus=True,
+            search_description=join_content.JOIN_DESCRIPTION,
+            intro=join_content.JOIN_INTRO,
+            consent_text=join_content.JOIN_CONSENT,
+            thank_you_text=join_content.JOIN_THANKS,
+        )
+        for order, (name, label, kind, required, token, choices, help_text) in enumerate(
+            join_content.JOIN_FIELDS
+        ):
+            page.form_fields.add(
+                JoinFormField(
+                    sort_order=order,
+                    clean_name=name,
+                    label=label,
+                    field_type=kind,
+                    required=required,
+                    autocomplete=token,
+                    choices="\n".join(choices),
+                    help_text=help_text,
+                )
+            )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        self.say(f"Created {page.url_path}")
+        return page
+
+    def join_page_in_english(self, home):
+        """Join Symbiose Hillerød: the join page's English translation (launch/join_content.py),
+        made through wagtail-localize like the other English pages, fields included."""
+        danish = JoinFormPage.objects.child_of(home).live().first()
+        english = Locale.objects.filter(language_code="en").first()
+        if danish is None or english is None or not home.has_translation(english):
+            return
+        try:
+            translated, created = translate(danish, english, join_content.JOIN_ENGLISH)
+        except MissingEnglish as error:
+            self.stderr.write(f"Not translated: {error}")
+            return
+        if created:
+            self.say(f"Created {translated.url}")
 
     def english(self, home):
         """English versions of the home page, the Om page, the catalogue's listing pages and

@@ -1,5 +1,6 @@
-"""Publishes and unpublishes scheduled pages every SCHEDULER_SECONDS (default 30) until it
-gets SIGTERM or SIGINT. One per container: gunicorn.conf.py starts it; `make run` too."""
+"""Runs the SCHEDULED_JOBS (publishing and unpublishing scheduled pages, deleting expired join
+submissions) every SCHEDULER_SECONDS (default 30) until it gets SIGTERM or SIGINT. One per
+container: gunicorn.conf.py starts it; `make run` too."""
 
 import logging
 import os
@@ -12,7 +13,10 @@ from pages import scheduling
 
 
 class Command(BaseCommand):
-    help = "Runs Wagtail's publish_scheduled every SCHEDULER_SECONDS seconds until stopped."
+    help = (
+        "Runs the SCHEDULED_JOBS (Wagtail's publish_scheduled, ...) every SCHEDULER_SECONDS "
+        "seconds until stopped."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
