@@ -1,19 +1,20 @@
-"""Load the launch content: home page, Om page, English brochure, catalogue listings.
+"""Load the launch content: home page, Om page, catalogue listings, the brochure's settings.
 
 Idempotent: each item is created only when it is missing, so running it again changes
 nothing and never overwrites what editors have changed. The default site gets its address from
-SITE_HOSTNAME while it still has the localhost:80 of Wagtail's first migration. The brochure is
-built from the saved site settings (hotline number, organisation), as the footer shows them.
+SITE_HOSTNAME while it still has the localhost:80 of Wagtail's first migration. Once the
+content is committed, both editions of the brochure are built from it (brochure app); an
+edition whose bytes did not change is left as it was.
 """
 
 from django.apps import apps
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.documents import get_document_model
 from wagtail.models import Page, Site, Task, Workflow
 
-from launch import brochure, content
+from brochure.editions import rebuild_safely
+from brochure.models import BrochureSettings
+from launch import content
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
     configured_address,
@@ -26,8 +27,8 @@ from symbioses.models import ThemeGroupIndexPage, ThemeGroupPage
 
 class Command(BaseCommand):
     help = (
-        "Loads the launch content: home page, Om Symbiose Hillerød, the English brochure, "
-        "the catalogue's listing pages and the five theme groups."
+        "Loads the launch content: home page, Om Symbiose Hillerød, the catalogue's listing "
+        "pages and the five theme groups; then builds the brochure."
     )
 
     @transaction.atomic
@@ -38,14 +39,15 @@ class Command(BaseCommand):
         self.site_address()
         # The footer settings, created with their launch values if missing; the brochure
         # prints their hotline number and organisation.
-        site_settings = SiteSettings.load()
-        if not ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).exists():
+        SiteSettings.load()
+        om = ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).first()
+        if om is None:
             om = ContentPage(
                 title=content.OM_TITLE,
                 slug=content.OM_SLUG,
                 show_in_menus=True,
                 search_description=content.MISSION,
-                body=content.om_body(self.brochure(site_settings).pk),
+                body=content.om_body(),
             )
             home.add_child(instance=om)
             om.save_revision().publish()
@@ -54,8 +56,17 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
+        self.brochure_settings(om)
         self.workflow_names()
+        # Built from the committed content: in a test's transaction, when that commits.
+        transaction.on_commit(rebuild_safely)
         self.say(self.style.SUCCESS("Launch content is in place."))
+
+    def brochure_settings(self, om):
+        """The brochure opens with the Om page's text, when its settings are new."""
+        if not BrochureSettings.objects.exists():
+            BrochureSettings.objects.create(about_page=om)
+            self.say("The brochure shows the Om page")
 
     def catalogue(self, home):
         """The catalogue's listing pages and the five theme groups, each only if missing."""
@@ -129,16 +140,6 @@ class Command(BaseCommand):
             )
             if renamed:
                 self.say(f"Named the {model._meta.model_name} {content.WORKFLOW_NAME!r}")
-
-    def brochure(self, site_settings):
-        Document = get_document_model()
-        document = Document(title=brochure.TITLE)
-        pdf = ContentFile(brochure.build_brochure(site_settings))
-        document.file.save(brochure.FILENAME, pdf, save=False)
-        document._set_document_file_metadata()
-        document.save()
-        self.say(f"Stored the brochure as {document.file.name}")
-        return document
 
     def say(self, message):
         if self.verbosity:
