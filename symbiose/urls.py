@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -44,6 +45,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(rf"^media/(?P<folder>{'|'.join(views.IMAGE_FOLDERS)})/(?P<path>.+)$", views.media),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's pages in each language: Danish at /, English under /en/ (the locale's home page).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 handler500 = "symbiose.views.server_error"

@@ -33,6 +33,11 @@ def settings_form(settings, **changes):
         "hotline_text": settings.hotline_text,
         "hotline_phone": settings.hotline_phone,
         "accessibility_statement_url": settings.accessibility_statement_url,
+        "hotline_heading_en": settings.hotline_heading_en,
+        "hotline_text_en": settings.hotline_text_en,
+        "contact_name": settings.contact_name,
+        "contact_email": settings.contact_email,
+        "contact_phone": settings.contact_phone,
     }
     data.update(changes)
     return data

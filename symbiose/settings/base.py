@@ -8,7 +8,6 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from pages.site_address import parse_site_address, root_url
 
@@ -44,6 +43,9 @@ INSTALLED_APPS = [
     "caching",
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses
+    # Translation workflow: editors translate page by page, see what is out of date, PO files.
+    "wagtail_localize",
+    "wagtail_localize.locales",  # Wagtail's locale screens, with wagtail-localize's sync
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -77,6 +79,9 @@ MIDDLEWARE = [
     # Inside it: the header, with any change made for one view, is kept with the cached page.
     "symbiose.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address: /en/… is English, everything else Danish (never the
+    # browser's Accept-Language; symbiose/locale_middleware.py).
+    "symbiose.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,11 +126,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Danish first: Wagtail creates its default locale from LANGUAGE_CODE at the first migration.
+# Danish first at /, English for partners at /en/ (symbiose/urls.py). Wagtail creates its default
+# locale from LANGUAGE_CODE at the first migration; pages/migrations adds English.
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", _("Danish"))]
+LANGUAGES = [("da", "Dansk"), ("en", "English")]  # each named in its own language
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin speaks Danish only, whatever language the content is in.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
@@ -162,7 +170,6 @@ WAGTAIL_SITE_NAME = "Symbiose Hillerød"
 # the CDN purges and the admin e-mails use.
 SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME") or "127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or site_root_url(SITE_HOSTNAME)
-WAGTAIL_I18N_ENABLED = False
 # Page addresses are ASCII with the Danish letters spelt out (pages/slugs.py); a published
 # page's old address redirects permanently to its new one.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
