@@ -4,6 +4,8 @@ Two copy-editing corrections are applied to the source: "traditioneI" -> "tradit
 and "bæredygtige vækst" -> "bæredygtig vækst".
 """
 
+import uuid
+
 SITE_NAME = "Symbiose Hillerød"
 
 MISSION = (
@@ -46,14 +48,15 @@ def om_body():
     """The Om page's sections as StreamField data; the video waits for its address. The
     brochure is linked by the page's template (brochure app), not by a block."""
 
+    # Every block has its id, the nested ones too: wagtail-localize addresses text by them.
+    def block(block_type, value):
+        return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
     def section(heading, *content):
-        return {
-            "type": "section",
-            "value": {"heading": heading, "anchor": "", "content": list(content)},
-        }
+        return block("section", {"heading": heading, "anchor": "", "content": list(content)})
 
     def paragraph(text):
-        return {"type": "paragraph", "value": f"<p>{text}</p>"}
+        return block("paragraph", f"<p>{text}</p>")
 
     return [
         section("Mission", paragraph(MISSION)),
@@ -61,7 +64,7 @@ def om_body():
         section(
             "Definition af symbiose hos os",
             paragraph(DEFINITION),
-            {"type": "video", "value": {"url": "", "title": VIDEO_TITLE}},
+            block("video", {"url": "", "title": VIDEO_TITLE}),
         ),
         section(
             "Baggrund",

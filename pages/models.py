@@ -70,7 +70,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = self.featured_page
+        # Page references stay on the Danish page in translations (wagtail-localize's choice):
+        # the visitor gets the version in the page's language where there is one.
+        featured = self.featured_page.localized if self.featured_page else None
         context["featured"] = featured.specific if featured and featured.live else None
         return context
 

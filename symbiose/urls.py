@@ -31,11 +31,6 @@ urlpatterns = [
     path("brochure.pdf", brochure_views.brochure, {"language": "da"}, name="brochure_da"),
     path("en/brochure.pdf", brochure_views.brochure, {"language": "en"}, name="brochure_en"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
-    re_path(
-        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<data_format>json|csv)$",
-        symbiose_views.open_data,
-        name="symbioses_open_data",
-    ),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -45,7 +40,15 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         re_path(rf"^media/(?P<folder>{'|'.join(views.IMAGE_FOLDERS)})/(?P<path>.+)$", views.media),
     ]
 
-# Wagtail's pages in each language: Danish at /, English under /en/ (the locale's home page).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Pages and the catalogue's open data in each language: Danish at /, English under /en/.
+urlpatterns += i18n_patterns(
+    re_path(
+        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<data_format>json|csv)$",
+        symbiose_views.open_data,
+        name="symbioses_open_data",
+    ),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler500 = "symbiose.views.server_error"

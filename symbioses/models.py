@@ -21,6 +21,7 @@ from pages.numbers import DanishDecimalField
 from .choices import DIMENSION_FIELDS, Dimension, Flow, PartnerKind, Status, Unit
 from .diagram import network_diagram
 from .filters import SymbioseFilter
+from .locales import in_default_locale, localized, source_of
 from .summary import total_effect
 
 FIRST_YEAR = 1990
@@ -67,9 +68,11 @@ class PartnerIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = without_restricted(
-            PartnerPage.objects.child_of(self).live()
-        ).order_by("title")
+        context["partners"] = localized(
+            without_restricted(PartnerPage.objects.child_of(source_of(self)).live()).order_by(
+                "title"
+            )
+        )
         return context
 
 
@@ -128,7 +131,7 @@ class PartnerPage(ExampleMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        symbioses = list(SymbiosePage.objects.published().involving(self))
+        symbioses = list(SymbiosePage.objects.published().involving(source_of(self)))
         context["symbioses"] = symbioses
         context["diagram"] = network_diagram(symbioses, request)
         context["network_caption"] = _("%(name)s and the partners it has symbioses with.") % {
@@ -148,7 +151,9 @@ class ThemeGroupIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = without_restricted(ThemeGroupPage.objects.child_of(self).live())
+        context["groups"] = localized(
+            without_restricted(ThemeGroupPage.objects.child_of(source_of(self)).live())
+        )
         return context
 
 
@@ -170,11 +175,17 @@ class ThemeGroupPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # In a preview `members` is an in-memory list; query the live partners by id instead.
-        member_ids = [member.pk for member in self.members.all()]
-        context["member_list"] = without_restricted(
-            PartnerPage.objects.filter(pk__in=member_ids).live()
-        ).order_by("title")
-        context["symbioses"] = SymbiosePage.objects.published().filter(theme_group=self)
+        # A translation lists the members and symbioses of its Danish original.
+        source = source_of(self)
+        member_ids = [member.pk for member in source.members.all()]
+        context["member_list"] = localized(
+            without_restricted(PartnerPage.objects.filter(pk__in=member_ids).live()).order_by(
+                "title"
+            )
+        )
+        context["symbioses"] = localized(
+            SymbiosePage.objects.published().filter(theme_group=source)
+        )
         return context
 
 
@@ -206,8 +217,22 @@ class SymbioseIndexPage(IndexPage):
     def filtered(self, query):
         """The filters a query asks for (garbage dropped) and the published symbioses below this
         page that match them; the page and its open data (symbioses.views) show the same."""
-        filters = SymbioseFilter.from_query(query, theme_groups=ThemeGroupPage.objects.live())
-        return filters, filters.apply(SymbiosePage.objects.published().child_of(self))
+        filters = SymbioseFilter.from_query(
+            query, theme_groups=in_default_locale(ThemeGroupPage.objects.live())
+        )
+        symbioses = SymbiosePage.objects.published().child_of(source_of(self))
+        return filters, filters.apply(symbioses)
+
+    def theme_group_choices(self):
+        """(value, label) for the theme group filter: the Danish slug, the title in the page's
+        language, so a filtered address means the same in both languages."""
+        groups = list(
+            without_restricted(in_default_locale(ThemeGroupPage.objects.live())).order_by("title")
+        )
+        return [
+            (group.slug, shown.title)
+            for group, shown in zip(groups, localized(groups), strict=True)
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -215,11 +240,11 @@ class SymbioseIndexPage(IndexPage):
         symbioses = list(symbioses)
         context.update(
             filters=filters,
-            symbioses=symbioses,
+            symbioses=localized(symbioses),
             totals=total_effect(symbioses),
             diagram=network_diagram(symbioses, request),
             network_caption=_("Partners (nodes) and the symbioses between them (lines)."),
-            theme_groups=without_restricted(ThemeGroupPage.objects.live()).order_by("title"),
+            theme_group_choices=self.theme_group_choices(),
             dimension_choices=Dimension.choices,
             status_choices=Status.choices,
             kind_choices=PartnerKind.choices,

@@ -13,7 +13,9 @@ def open_data(request, index_path, data_format):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    page, _args, _kwargs = site.root_page.specific.route(request, index_path.strip("/").split("/"))
+    page, _args, _kwargs = site.root_page.localized.specific.route(
+        request, index_path.strip("/").split("/")
+    )
     page = page.specific
     if not isinstance(page, SymbioseIndexPage) or page.get_view_restrictions().exists():
         raise Http404

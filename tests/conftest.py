@@ -67,7 +67,7 @@ def redis_url():
 def launch(db):
     """Loads the launch content exactly as `make run` does; returns the two pages."""
     call_command("load_launch_content", verbosity=0)
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="da")
     om = ContentPage.objects.get(slug="om-symbiose-hillerod")
     return {"home": home, "om": om}
 

@@ -3,14 +3,16 @@ from datetime import date, datetime
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from caching.fragments import cached
 
@@ -36,14 +38,74 @@ def main_menu(context):
     site = Site.find_for_request(request) if request is not None else None
     items = []
     if site is not None:
+        language = get_language()
 
         def build():
-            children = site.root_page.get_children().live().in_menu()
+            home = site.root_page.localized  # the home page in the page's language
+            children = home.get_children().live().in_menu()
             return [{"title": page.title, "url": page.get_url(request)} for page in children]
 
-        items = cached(f"menu:{site.pk}", build)
+        items = cached(f"menu:{site.pk}:{language}", build)
     current = context.get("page")
     return {"items": items, "current_url": current.get_url(request) if current else None}
+
+
+@register.filter
+def lang_attr(page):
+    """' lang="da"' on a page shown untranslated among pages in another language
+    (symbioses/locales.py), so that screen readers read its text in Danish."""
+    code = getattr(page, "untranslated_language", "")
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
+def home_url():
+    """The home page in the active language: / or /en/."""
+    return reverse("wagtail_serve", args=[""])
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in each language, for the header's switch and the head's hreflang links:
+    [{"code", "name", "url", "current", "translated"}], the page's own translation where there
+    is a live one, else that language's home page. Addresses are absolute (hreflang wants them)."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+
+    def build_homes():
+        return {
+            home.locale.language_code: home.get_full_url(request)
+            for home in site.root_page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+
+    urls = dict(cached(f"homes:{site.pk}", build_homes))
+    translated = set()
+    if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", False):
+        for translation in (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+        ):
+            code = translation.locale.language_code
+            urls[code] = translation.get_full_url(request)
+            translated.add(code)
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": urls.get(code, ""),
+            "current": code == current,
+            "translated": code in translated,
+        }
+        for code, name in settings.LANGUAGES
+        if urls.get(code)
+    ]
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)

@@ -101,8 +101,11 @@ class Command(BaseCommand):
             raise CommandError("Example content is never loaded with production settings.")
         call_command("load_launch_content", verbosity=0)
         partners = self.partners()
-        index = SymbioseIndexPage.objects.get()
-        groups = {group.slug: group for group in ThemeGroupPage.objects.all()}
+        index = SymbioseIndexPage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
+        groups = {
+            group.slug: group
+            for group in ThemeGroupPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        }
         created = 0
         for row in SYMBIOSES:
             slug, title, a, b, flow, resource, (env, soc, eco), group, status, start = row[:10]
@@ -128,7 +131,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{created} example symbioses loaded."))
 
     def partners(self):
-        index = PartnerIndexPage.objects.get()
+        index = PartnerIndexPage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
         partners = {}
         for slug, title, kind in PARTNERS:
             partner = PartnerPage.objects.filter(slug=slug).first()

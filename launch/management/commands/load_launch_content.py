@@ -1,4 +1,5 @@
-"""Load the launch content: home page, Om page, catalogue listings, the brochure's settings.
+"""Load the launch content: home page, Om page, catalogue listings, their English versions,
+the brochure's settings.
 
 Idempotent: each item is created only when it is missing, so running it again changes
 nothing and never overwrites what editors have changed. The default site gets its address from
@@ -8,13 +9,15 @@ edition whose bytes did not change is left as it was.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site, Task, Workflow
+from wagtail.models import Locale, Page, Site, Task, Workflow
 
 from brochure.editions import rebuild_safely
 from brochure.models import BrochureSettings
-from launch import content
+from launch import content, content_en
+from launch.translation import MissingEnglish, translate
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
     configured_address,
@@ -28,7 +31,7 @@ from symbioses.models import ThemeGroupIndexPage, ThemeGroupPage
 class Command(BaseCommand):
     help = (
         "Loads the launch content: home page, Om Symbiose Hillerød, the catalogue's listing "
-        "pages and the five theme groups; then builds the brochure."
+        "pages and the five theme groups, in Danish and English; then builds the brochure."
     )
 
     @transaction.atomic
@@ -56,6 +59,7 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
+        self.english(home)
         self.brochure_settings(om)
         self.workflow_names()
         # Built from the committed content: in a test's transaction, when that commits.
@@ -72,7 +76,7 @@ class Command(BaseCommand):
         """The catalogue's listing pages and the five theme groups, each only if missing."""
         for model_name, (title, slug, intro) in content.CATALOGUE_INDEXES.items():
             model = apps.get_model(model_name)
-            if model.objects.exists():
+            if model.objects.filter(locale=home.locale_id).exists():
                 continue
             index = model(title=title, slug=slug, intro=f"<p>{intro}</p>", show_in_menus=True)
             home.add_child(instance=index)
@@ -91,8 +95,30 @@ class Command(BaseCommand):
             group.save_revision().publish()
             self.say(f"Created {group.url_path}")
 
+    def english(self, home):
+        """English versions of the home page, the Om page, the catalogue's listing pages and
+        the theme groups (launch/content_en.py), each only if it has none yet. A page whose
+        Danish an editor has changed before it had an English version is left to the editors."""
+        english, _created = Locale.objects.get_or_create(language_code="en")
+        om = ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).first()
+        indexes = [
+            apps.get_model(model_name).objects.child_of(home).first()
+            for model_name in content.CATALOGUE_INDEXES
+        ]
+        groups = list(ThemeGroupPage.objects.filter(locale=home.locale_id).order_by("path"))
+        for page in [home, om, *indexes, *groups]:
+            if page is None or not page.live:
+                continue
+            try:
+                translated, created = translate(page.specific, english, content_en.ENGLISH)
+            except MissingEnglish as error:
+                self.stderr.write(f"Not translated: {error}")
+                continue
+            if created:
+                self.say(f"Created {translated.url}")
+
     def home_page(self):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home is not None:
             return home
         root = Page.get_first_root_node()

@@ -1,0 +1,34 @@
+"""English versions of launch pages, made through wagtail-localize.
+
+A page is translated the way an editor's translator would do it: a translation source of the
+Danish page, a PO file filled from launch/content_en.py, imported and published. So the English
+page is wagtail-localize's own translation: editors see it in the translation editor, are told
+when the Danish changes and can export or import PO files for a translator.
+"""
+
+from wagtail_localize.models import Translation, TranslationSource
+
+
+class MissingEnglish(Exception):
+    """A Danish launch text has no English one in launch/content_en.py."""
+
+
+def translate(page, locale, english):
+    """The page's translation into `locale` with the texts of `english` (Danish text ->
+    English), published; the existing translation if there is one (an editor's work stays)."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing, False
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    po = translation.export_po()
+    missing = [entry.msgid for entry in po if entry.msgid not in english]
+    if missing:
+        raise MissingEnglish(f"No English for {page.title!r}: {missing}")
+    for entry in po:
+        entry.msgstr = english[entry.msgid]
+    errors = translation.import_po(po)
+    if errors:
+        raise MissingEnglish(f"wagtail-localize refused the English of {page.title!r}: {errors}")
+    translation.save_target(publish=True)
+    return page.get_translation(locale), True

@@ -1,0 +1,57 @@
+"""The catalogue in every language, from one set of data.
+
+Symbioses, partners and theme groups are kept, and refer to one another, in the default
+(Danish) locale; translations carry the text in another language. A page in another language
+lists the Danish pages, each replaced by its live translation where there is one. The others
+are shown in Danish, never hidden, and marked `untranslated_language` so that templates give
+their text the right `lang` (pages/templatetags: `lang_attr`).
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+
+def in_default_locale(pages):
+    return pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def source_of(page):
+    """The page in the default locale: its Danish original when the page is rendered in another
+    language, else the page itself (no query on the Danish site)."""
+    if get_language() in (None, settings.LANGUAGE_CODE) or not page.pk:
+        return page
+    original = (
+        type(page)
+        .objects.filter(
+            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .first()
+    )
+    return original or page
+
+
+def localized(pages):
+    """The pages, each as its live translation in the active language where there is one; one
+    query. Untranslated pages are marked with the language they are shown in."""
+    pages = list(pages)
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or not pages:
+        return pages
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code=language,
+        )
+        .live()
+        .specific()
+    }
+    shown = []
+    for page in pages:
+        translation = translations.get(page.translation_key)
+        if translation is None:
+            page.untranslated_language = settings.LANGUAGE_CODE
+            translation = page
+        shown.append(translation)
+    return shown
