@@ -12,7 +12,6 @@ from wagtail.models import Locale, Site
 from wagtail.rich_text import expand_db_html
 
 from pages.blocks import alt_text
-from pages.phone import format_pairs
 from pages.site_settings import SiteSettings
 from symbioses.choices import PartnerKind
 from symbioses.diagram import network_diagram
@@ -126,26 +125,17 @@ def featured_symbioses(brochure_settings, symbioses, language):
     return [symbiose_entry(symbiose, language) for symbiose in chosen]
 
 
-def phone_display(digits):
-    return format_pairs(digits) if digits else ""
-
-
-def contact(site_settings, language):
-    """The general contact and the emergency line, labelled apart (never one for the other).
-    The general contact and the English hotline texts come with the i18n work on SiteSettings;
-    until then they are left out, and the Danish hotline text is marked as Danish."""
-    localized_heading = getattr(site_settings, "localized_hotline_heading", None)
-    localized_text = getattr(site_settings, "localized_hotline_text", None)
-    contact_phone = getattr(site_settings, "contact_phone", "") or ""
+def contact(site_settings):
+    """The general contact and the emergency line, labelled apart: the emergency number is
+    never given as the general contact. The hotline's texts in the active language."""
     return {
         "organisation": site_settings.organisation_name,
-        "name": getattr(site_settings, "contact_name", "") or "",
-        "email": getattr(site_settings, "contact_email", "") or "",
-        "phone": phone_display(contact_phone),
-        "phone_href": f"tel:+45{contact_phone}" if contact_phone else "",
-        "hotline_heading": localized_heading or site_settings.hotline_heading,
-        "hotline_text": localized_text if localized_heading else site_settings.hotline_text,
-        "hotline_lang": "" if localized_heading or language == "da" else "da",
+        "name": site_settings.contact_name,
+        "email": site_settings.contact_email,
+        "phone": site_settings.contact_phone_display,
+        "phone_href": site_settings.contact_phone_href,
+        "hotline_heading": site_settings.localized_hotline_heading,
+        "hotline_text": site_settings.localized_hotline_text,
         "hotline_phone": site_settings.hotline_phone_display,
         "hotline_href": site_settings.hotline_phone_href,
     }
@@ -184,6 +174,6 @@ def edition_context(language):
         else [],
         "join": join,
         "join_url": join.full_url if join else "",
-        "contact": contact(site_settings, language),
+        "contact": contact(site_settings),
         "text_direction": "rtl" if translation.get_language_bidi() else "ltr",
     }
