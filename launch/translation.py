@@ -30,5 +30,9 @@ def translate(page, locale, english):
     errors = translation.import_po(po)
     if errors:
         raise MissingEnglish(f"wagtail-localize refused the English of {page.title!r}: {errors}")
-    translation.save_target(publish=True)
-    return page.get_translation(locale), True
+    # A draft, published here and now: wagtail-localize's own publish waits for the commit,
+    # and a translated child needs its parent live before that.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return translated.specific_class.objects.get(pk=translated.pk), True

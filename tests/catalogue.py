@@ -21,7 +21,7 @@ def add_page(parent, page):
 
 def make_partner(title, kind="virksomhed", **fields):
     """A partner below the (one) partner index."""
-    return add_page(PartnerIndexPage.objects.get(), PartnerPage(title=title, kind=kind, **fields))
+    return add_page(PartnerIndexPage.objects.get(locale__language_code="da"), PartnerPage(title=title, kind=kind, **fields))
 
 
 def make_symbiose(title, a, b, *, results=(), publish=True, theme=None, **fields):
@@ -40,7 +40,7 @@ def make_symbiose(title, a, b, *, results=(), publish=True, theme=None, **fields
         SymbioseResult(indicator=indicator, value=Decimal(str(value)), unit=unit, year=year)
         for indicator, value, unit, year in results
     ]
-    SymbioseIndexPage.objects.get().add_child(instance=page)
+    SymbioseIndexPage.objects.get(locale__language_code="da").add_child(instance=page)
     revision = page.save_revision()
     if publish:
         revision.publish()
