@@ -97,13 +97,3 @@ def current(language):
     if designed is not None and not is_private(designed):
         return designed
     return BrochureEdition.objects.defer("pdf").filter(language=language).first()
-
-
-def current_size(language):
-    """The size in bytes of what the stable address serves, or None."""
-    served = current(language)
-    if served is None:
-        return None
-    if isinstance(served, BrochureEdition):
-        return served.size
-    return served.get_file_size()
