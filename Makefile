@@ -52,14 +52,18 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates/
 
-# Refresh the Danish catalogue after changing visitor- or editor-facing strings.
+# Refresh the catalogues (Danish, English) after changing visitor- or editor-facing strings.
 # admin_da/ and our overrides of Wagtail's templates (templates/wagtailadmin/) hold Wagtail's
 # msgids, not ours: admin_da translates them, so makemessages leaves both alone (README). The
 # tests look strings up in the catalogues; they add none.
 MESSAGES_IGNORE := .venv node_modules staticfiles media admin_da templates/wagtailadmin tests
+# English is the msgids' own language: its catalogue (locale/en) is the template with every
+# msgstr its msgid (msgen), so an English page never falls back to another catalogue.
+EN_PO := locale/en/LC_MESSAGES/django.po
 messages: $(VENV)/.dev
-	$(PY) manage.py makemessages -l da $(addprefix --ignore=,$(MESSAGES_IGNORE)) --no-location
-	$(PY) manage.py compilemessages -l da --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages -l da -l en $(addprefix --ignore=,$(MESSAGES_IGNORE)) --no-location
+	msgen --sort-output --width=100 -o $(EN_PO) $(EN_PO)
+	$(PY) manage.py compilemessages -l da -l en --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache

@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/pages/<int:page_id>/edit/", page_edit_view, name="page_edit_concurrency_safe"),
     # Before Wagtail's admin: its JavaScript catalogue plus our Danish (admin_da/).
     path("admin/jsi18n/", views.admin_js_catalog, name="admin_js_catalog"),
+    # Before Wagtail's admin: the translation editor's catalogue, our Danish on top (admin_da/).
+    path("admin/localize/jsi18n/", views.localize_js_catalog, name="localize_js_catalog"),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own: the same views, with caching headers (pages/documents.py).
     re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="document_serve"),

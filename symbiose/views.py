@@ -5,7 +5,9 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views import static
+from django.views.decorators.cache import never_cache
 from django.views.i18n import JavaScriptCatalog
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.localization import get_localized_response
 
 # The folders of MEDIA_ROOT that /media/ serves: Wagtail's images (originals and renditions).
@@ -49,3 +51,17 @@ _admin_js_catalog = JavaScriptCatalog.as_view(packages=["wagtail.admin", "admin_
 def admin_js_catalog(request, *args, **kwargs):
     """The admin's JavaScript strings, in the editor's language, with our Danish on top."""
     return get_localized_response(_admin_js_catalog, request, *args, **kwargs)
+
+
+# wagtail-localize's translation editor (a React app) loads a catalogue of its own after the
+# admin's, /admin/localize/jsi18n/, read from wagtail_localize's djangojs catalogue alone (a few
+# Danish strings); this one answers at its address instead, with our Danish on top. Like the
+# original, for admin users only and never cached.
+_localize_js_catalog = JavaScriptCatalog.as_view(packages=["wagtail_localize", "admin_da"])
+
+
+@never_cache
+@require_admin_access  # sets the editor's language, as get_localized_response does
+def localize_js_catalog(request, *args, **kwargs):
+    """The translation editor's JavaScript strings: wagtail-localize's, our Danish on top."""
+    return _localize_js_catalog(request, *args, **kwargs)

@@ -21,7 +21,10 @@ def add_page(parent, page):
 
 def make_partner(title, kind="virksomhed", **fields):
     """A partner below the (one) partner index."""
-    return add_page(PartnerIndexPage.objects.get(locale__language_code="da"), PartnerPage(title=title, kind=kind, **fields))
+    return add_page(
+        PartnerIndexPage.objects.get(locale__language_code="da"),
+        PartnerPage(title=title, kind=kind, **fields),
+    )
 
 
 def make_symbiose(title, a, b, *, results=(), publish=True, theme=None, **fields):

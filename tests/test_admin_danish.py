@@ -240,7 +240,7 @@ class _VisibleText(HTMLParser):
 
 def english_phrases(domain="django"):
     """wagtail-localize's English strings that our Danish changes, as whole-word patterns
-    (a placeholder matches anything), with Wagtail's for its own screens' frame."""
+    (a placeholder matches anything); ENGLISH_WORDS adds single words of theirs and Wagtail's."""
     ours = {entry["id"]: entry["strs"] for entry in parse_po(CATALOGUES / f"{domain}.po")}
     phrases = {}
     for _context, msgid in source_msgids(domain, [LOCALIZE]):
@@ -256,18 +256,20 @@ ENGLISH_WORDS = [
     "Translate", "Translations", "Sync", "Synced", "locale", "Locale", "Locales",
     "Up to date", "Out of date", "Waiting for translations", "Publish", "Save", "Submit",
     "Source", "Target", "Content type", "Pages", "pages", "page", "others", "Enabled",
+    "translations", "translation",
     "Settings", "Reports", "Dashboard", "Cancel", "Delete", "Edit",
 ]  # fmt: skip
 
 # English that wagtail-localize writes in its code, out of any catalogue's reach (README, the
 # admin_da section): the translations report's filters are labelled after model fields
 # (Translation.source.locale, .target_locale), the locale form's "Sync from" is a model field's
-# name, the locales listing writes "N pages + N others" itself (a TODO upstream), the "Add
-# locale" screen's subtitle is the name of Wagtail's Locale model, which has no verbose_name
-# (wagtail/models/i18n.py), and the components' "Enabled" checkbox is hidden by
-# wagtail-localize's CSS (display: none).
+# name, the locales listing writes "N pages + N others" itself (a TODO upstream), the report's
+# "N translations" under its table and the Add locale screen's subtitle "Locale" are the names
+# of models without a verbose_name (wagtail_localize's Translation, Wagtail's Locale), and the
+# components' "Enabled" checkbox is hidden by wagtail-localize's CSS (display: none).
 NO_CATALOGUE = re.compile(
-    r"Source locale|Target locale|Sync from|\d+ pages( \+ \d+ others)?|^Locale$|^Enabled$",
+    r"Source locale|Target locale|Sync from|\d+ pages( \+ \d+ others)?|^\d+ translations?$"
+    r"|^Locale$|^Enabled$",
     re.MULTILINE,
 )
 

@@ -46,7 +46,8 @@ def result(**fields):
 
 
 def add_url():
-    return f"/admin/pages/add/symbioses/symbiosepage/{SymbioseIndexPage.objects.get(locale__language_code="da").pk}/"
+    index = SymbioseIndexPage.objects.get(locale__language_code="da")
+    return f"/admin/pages/add/symbioses/symbiosepage/{index.pk}/"
 
 
 def test_editor_publishes_a_symbiose_and_visitors_see_it(editor):

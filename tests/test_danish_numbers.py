@@ -161,7 +161,8 @@ def partners(launch):
 
 
 def add_url():
-    return f"/admin/pages/add/symbioses/symbiosepage/{SymbioseIndexPage.objects.get(locale__language_code="da").pk}/"
+    index = SymbioseIndexPage.objects.get(locale__language_code="da")
+    return f"/admin/pages/add/symbioses/symbiosepage/{index.pk}/"
 
 
 def symbiose_form(partners, value="1200", baseline="", investment="", yearly_saving=""):

@@ -31,6 +31,14 @@ PAGES = {
     "SymbioseIndexPage-filtered": ("/symbioser/?dimension=miljo&status=drift", 200),
     "SymbioseIndexPage-no-hits": ("/symbioser/?dimension=social&partnertype=virksomhed", 200),
     "404": ("/denne-side-findes-ikke/", 404),
+    # The English pages of every kind the launch content has, and the English 404.
+    "en-HomePage": ("/en/", 200),
+    "en-ContentPage": ("/en/about/", 200),
+    "en-SymbioseIndexPage": ("/en/symbioses/", 200),
+    "en-PartnerIndexPage": ("/en/partners/", 200),
+    "en-ThemeGroupIndexPage": ("/en/theme-groups/", 200),
+    "en-ThemeGroupPage": ("/en/theme-groups/energy/", 200),
+    "en-404": ("/en/no-such-page/", 404),
 }
 
 

@@ -87,6 +87,35 @@ def test_not_found_page(launched, axe_page):
     page.network.assert_stayed_local()
 
 
+ENGLISH_PAGES = [
+    ("/en/", 200),
+    ("/en/about/", 200),
+    ("/en/symbioses/", 200),
+    ("/en/partners/", 200),
+    ("/en/theme-groups/", 200),
+    ("/en/theme-groups/energy/", 200),
+    ("/en/no-such-page/", 404),
+]
+
+
+@pytest.mark.parametrize("axe_page", VIEWPORTS, indirect=True)
+def test_english_pages(launched, axe_page):
+    """Every kind of English page: English, with the hotline in English, and no violations."""
+    page = axe_page
+    for url, status in ENGLISH_PAGES:
+        response = page.goto(page.network.origin + url)
+        assert response.status == status, url
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page.locator("h1")).to_have_count(1)
+        expect(page.locator("footer")).to_contain_text("Emergency operational problems")
+        expect(page.locator('footer a[href="tel:+4548231000"]')).to_have_count(1)
+        switch = page.locator("header nav.language-switch a")
+        expect(switch).to_have_text("Dansk")
+        expect(switch).to_have_attribute("lang", "da")
+        assert_accessible(page)
+    page.network.assert_stayed_local()
+
+
 def test_axe_reports_what_it_finds(launched, new_page):
     """The checks above pass because the pages are accessible, not because axe did not run."""
     page = new_page(bypass_csp=True)
