@@ -108,6 +108,7 @@ def symbiose_entry(symbiose, language):
         "page": shown,
         "lang": text_language,
         "url": shown.full_url,
+        "story": expand_db_html(shown.story) if shown.story else "",
         "source": symbiose.source_and_target[0],
         "target": symbiose.source_and_target[1],
         "results": sorted(latest_results(symbiose), key=lambda result: result.indicator),
