@@ -401,3 +401,22 @@ def test_document_block_says_type_size_and_language_in_the_pages_language(db):
         danish = BeautifulSoup(block.render(value), "html.parser").a.get_text(" ", strip=True)
     assert english == "report (PDF, 119 KB, in English)"
     assert danish == "report (PDF, 119 KB, på engelsk)"
+
+
+def test_about_page_images_come_with_their_alternative_text(launch):
+    """An image on the about page is printed (as data, nothing fetched) and tagged as a
+    /Figure whose /Alt is the image's description."""
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(description="Varmeveksleren i kælderen")
+    om = launch["om"]
+    body = list(om.body.raw_data)
+    body[0]["value"]["content"].append(
+        {"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": "Kælderen"}}
+    )
+    om.body = body
+    om.save_revision().publish()
+    pdf = reader(bytes(build_edition("da").pdf))
+    alts = [str(e.get("/Alt")) for e in struct_elements(pdf) if e["/S"] == "/Figure"]
+    assert "Varmeveksleren i kælderen" in alts
+    assert any("/XObject" in page["/Resources"] for page in pdf.pages)  # the picture itself
