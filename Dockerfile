@@ -5,8 +5,9 @@
 #
 # Migrations and the launch content are NOT run at container start. Run them as their own
 # one-off step (before the first start and after every deploy), with the same env and the
-# same data/media volumes as the server: load_launch_content stores the brochure PDF under
-# MEDIA_ROOT, so the media volume must be mounted for that step too.
+# same data/media volumes as the server. load_launch_content also builds the brochure (stored
+# in the database, served at /brochure.pdf and /en/brochure.pdf) with WeasyPrint, whose system
+# libraries (Pango, DejaVu fonts) the final stage installs.
 #   podman run --rm -e SECRET_KEY=... -e DATABASE_URL=... \
 #       -v symbiose-data:/app/data -v symbiose-media:/app/media \
 #       IMAGE python manage.py migrate --noinput
@@ -70,6 +71,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     DATABASE_URL=sqlite:////app/data/db.sqlite3 \
     MEDIA_ROOT=/app/media \
     PORT=8000
+
+# WeasyPrint (the brochure) needs Pango for text layout and a font; nothing else from apt.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --gid 10001 app \
     && useradd --uid 10001 --gid app --home-dir /app --no-create-home \

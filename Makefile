@@ -21,7 +21,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# The brochure's system libraries (Pango, DejaVu) before load_launch_content builds it.
 setup: $(VENV)/.runtime
+	@scripts/ensure-pango
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_launch_content
 
@@ -34,6 +36,7 @@ run: setup
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev
+	@scripts/ensure-pango
 	@scripts/ensure-chromium
 	@scripts/ensure-vnu
 	DJANGO_SETTINGS_MODULE=symbiose.settings.test $(PY) -m pytest

@@ -38,22 +38,15 @@ BACKGROUND = [
     "bedre udnyttelse af grønne arealer til både motion og andre rekreative formål. Der "
     "arbejdes fortsat på at identificere relevante initiativer og interessenter.",
 ]
-BROCHURE_SENTENCE = {
-    "text_before": "I",
-    "link_text": "brochuren",
-    "text_after": "her kan du læse mere om Symbiose Hillerød, og hvordan du kommer med "
-    "(materialet er på engelsk).",
-    "language": "en",
-}
-
 OM_TITLE = "Om Symbiose Hillerød"
 OM_SLUG = "om-symbiose-hillerod"
 VIDEO_TITLE = "Definition af symbiose hos os"
 HOME_LINK_TEXT = "Læs mere om Symbiose Hillerød"
 
 
-def om_body(brochure_id):
-    """The Om page's sections as StreamField data; the video waits for its address."""
+def om_body():
+    """The Om page's sections as StreamField data; the video waits for its address. The
+    brochure is linked by the page's template (brochure app), not by a block."""
 
     # Every block has its id, the nested ones too: wagtail-localize addresses text by them.
     def block(block_type, value):
@@ -76,7 +69,6 @@ def om_body(brochure_id):
         section(
             "Baggrund",
             *(paragraph(text) for text in BACKGROUND),
-            block("document", {**BROCHURE_SENTENCE, "document": brochure_id}),
         ),
     ]
 

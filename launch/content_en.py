@@ -54,11 +54,6 @@ ENGLISH = {
         "better use of green spaces for exercise and other recreation. Work continues to "
         "identify relevant initiatives and stakeholders."
     ),
-    content.BROCHURE_SENTENCE["text_before"]: "In the",
-    content.BROCHURE_SENTENCE["link_text"]: "brochure",
-    content.BROCHURE_SENTENCE["text_after"]: (
-        "you can read more about Symbiose Hillerød and how to take part."
-    ),
     # The catalogue's listing pages
     "Symbioser": "Symbioses",
     "symbioser": "symbioses",

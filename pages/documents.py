@@ -4,12 +4,15 @@ images only (symbiose/views.py).
 
 This wrapper adds what that view leaves out, the HTTP caching headers: a document in a
 private collection (and its password form) is never stored by a shared cache or the browser;
-a public one is cached like a page. When a document becomes private, it is purged from the
+a public one is cached like a page. And an address that was sent around keeps working when an
+editor replaces the file: Wagtail's view answers 404 once the name in the address is no longer
+the file's, so a public document's old address redirects permanently (301) to its current one. When a document becomes private, it is purged from the
 CDN, which may hold it from when it was public.
 """
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -28,6 +31,11 @@ def serve(request, document_id, document_filename):
         get_document_model().objects.select_related("collection").filter(pk=document_id).first()
     )
     private = document is not None and is_private(document)
+    if document is not None and not private and document.filename != document_filename:
+        response = HttpResponsePermanentRedirect(document.url)
+        # Bounded, so a browser asks again should the file be replaced once more.
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+        return response
     response = wagtail_views.serve(request, document_id, document_filename)
     if private:
         add_never_cache_headers(response)  # Cache-Control: ..., no-store, private

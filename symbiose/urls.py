@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from brochure import views as brochure_views
 from pages import documents
 from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
@@ -28,6 +29,9 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    # The brochure's stable addresses: the current edition, designed or generated.
+    path("brochure.pdf", brochure_views.brochure, {"language": "da"}, name="brochure_da"),
+    path("en/brochure.pdf", brochure_views.brochure, {"language": "en"}, name="brochure_en"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
 ]
 

@@ -1,7 +1,6 @@
 """The launch content: complete, word for word, corrected, and loaded idempotently."""
 
 import ast
-import io
 import re
 from pathlib import Path
 
@@ -9,11 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings as django_settings
 from django.core.management import call_command
-from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from launch import brochure
+from brochure.editions import build_all
+from brochure.models import BrochureEdition, BrochureSettings
 from pages.models import ContentPage, HomePage
 from pages.site_settings import SiteSettings
 
@@ -91,46 +90,20 @@ def test_video_waits_for_its_address_without_a_trace(client, launch):
     assert "iframe" not in str(page)
 
 
-def test_brochure_link_says_type_size_and_language(client, launch):
+def test_om_page_links_both_brochure_editions(client, launch):
+    build_all()
     page = soup(client, "/om-symbiose-hillerod/")
-    link = page.find("a", hreflang="en")
-    paragraph = text_of(link.parent)
-    assert paragraph.startswith("I brochuren (PDF, ")
-    assert paragraph.endswith(
-        "på engelsk) her kan du læse mere om Symbiose Hillerød, og hvordan du kommer med "
-        "(materialet er på engelsk)."
-    )
-    size_kb = round(len(brochure.build_brochure(SiteSettings.load())) / 1024)
-    assert text_of(link) == f"brochuren (PDF, {size_kb} KB, på engelsk)"
-    assert link["type"] == "application/pdf"
-    # The brochure is the last thing in Baggrund.
-    assert link.find_parent("p").find_previous("h2")["id"] == "baggrund"
-
-
-def test_brochure_downloads_a_real_english_pdf(client, launch):
-    page = soup(client, "/om-symbiose-hillerod/")
-    response = client.get(page.find("a", hreflang="en")["href"])
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    pdf = b"".join(response.streaming_content)
-    assert pdf.startswith(b"%PDF-")
-    assert pdf.rstrip().endswith(b"%%EOF")
-    assert b"/Lang (en" in pdf or b"/Lang(en" in pdf
-
-
-def test_brochure_covers_the_page_in_english():
-    headings = [heading for heading, _ in brochure.sections(SiteSettings())]
-    assert headings == [
-        "Our mission",
-        "Our goals",
-        "What a symbiosis is for us",
-        "Background",
-        "How to join",
-        "Contact",
+    links = page.main.select("aside.brochure-links a")
+    assert [(link["href"], link["hreflang"]) for link in links] == [
+        ("/brochure.pdf", "da"),
+        ("/en/brochure.pdf", "en"),
     ]
-    launch_values = SiteSettings()  # the model's defaults are the launch values
-    first, again = brochure.build_brochure(launch_values), brochure.build_brochure(launch_values)
-    assert first == again  # reproducible
+    sizes = {edition.language: edition.size for edition in BrochureEdition.objects.all()}
+    assert text_of(links[0]).endswith(f"(PDF, {round(sizes['da'] / 1024)} KB, på dansk)")
+    assert text_of(links[1]).endswith(f"(PDF, {round(sizes['en'] / 1024)} KB, på engelsk)")
+    assert all(link["type"] == "application/pdf" for link in links)
+    # Before the sections, not three screens down at the end of the page.
+    assert links[0].find_next("h2")["id"] == "mission"
 
 
 def test_footer_settings_have_launch_values(launch):
@@ -184,50 +157,17 @@ def test_loading_replaces_only_wagtails_welcome_page():
     assert homes == [(HomePage, "da"), (HomePage, "en")]
 
 
-def pdf_text(data):
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    return re.sub(r"\s+", " ", text)
-
-
-def test_brochure_prints_the_footers_hotline_and_organisation():
-    launch_values = pdf_text(brochure.build_brochure(SiteSettings()))
-    assert "Main number: +45 48 23 10 00" in launch_values
-    assert "hosted by Hillerød Forsyning" in launch_values
-    edited = SiteSettings(organisation_name="Forsyningen – Nord", hotline_phone="70 10 10 10")
-    text = pdf_text(brochure.build_brochure(edited))
-    assert "Main number: +45 70 10 10 10" in text
-    assert "hosted by Forsyningen - Nord" in text  # the core fonts have no en dash
-    assert "48 23 10 00" not in text
-    assert "Hillerød Forsyning" not in text
-
-
-def test_rebuilt_brochure_has_the_changed_hotline_number(launch, tmp_path):
-    out = tmp_path / "brochure.pdf"
-    call_command("build_brochure", str(out), verbosity=0)
-    assert "+45 48 23 10 00" in pdf_text(out.read_bytes())
-
-    settings = SiteSettings.load()
-    settings.hotline_phone = "70101010"
-    settings.save()
-    stdout = io.StringIO()
-    call_command("build_brochure", str(out), stdout=stdout)
-
-    text = pdf_text(out.read_bytes())
-    assert "+45 70 10 10 10" in text
-    assert "48 23 10 00" not in text
-    assert stdout.getvalue().strip() == f"wrote {out} ({out.stat().st_size} bytes)"
-
-
 @pytest.mark.django_db
-def test_loaded_brochure_has_the_saved_hotline_number():
-    SiteSettings.objects.create(hotline_phone="70101010", organisation_name="Forsyningen")
-    call_command("load_launch_content", verbosity=0)
-    stored = get_document_model().objects.get(title=brochure.TITLE)
-    with stored.file.open("rb") as pdf:
-        text = pdf_text(pdf.read())
-    assert "Main number: +45 70 10 10 10" in text
-    assert "hosted by Forsyningen" in text
-    assert "48 23 10 00" not in text
+def test_loading_builds_both_editions_once_committed(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_launch_content", verbosity=0)
+    assert sorted(BrochureEdition.objects.values_list("language", flat=True)) == ["da", "en"]
+    assert BrochureSettings.load().about_page.specific.slug == "om-symbiose-hillerod"
+    assert not get_document_model().objects.exists()  # no document: the stable address instead
+    built = dict(BrochureEdition.objects.values_list("language", "sha256"))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_launch_content", verbosity=0)
+    assert dict(BrochureEdition.objects.values_list("language", "sha256")) == built
 
 
 def test_pages_and_symbioses_never_import_launch():

@@ -14,8 +14,7 @@ from django.core.files.storage import storages
 from moto import mock_aws
 from wagtail.documents import get_document_model
 
-from launch.brochure import build_brochure
-from pages.site_settings import SiteSettings
+from tests.pdfs import small_pdf
 
 S3_ENV = {
     "AWS_STORAGE_BUCKET_NAME": "symbiose-media",
@@ -85,7 +84,7 @@ def s3(settings, monkeypatch):
 
 def test_documents_are_stored_in_the_bucket(db, s3):
     document = get_document_model()(title="Brochure")
-    document.file.save("brochure.pdf", ContentFile(build_brochure(SiteSettings())), save=True)
+    document.file.save("brochure.pdf", ContentFile(small_pdf()), save=True)
     stored = s3.get_object(Bucket="symbiose-media", Key=document.file.name)["Body"].read()
     assert stored.startswith(b"%PDF-")
     assert document.file.url.startswith("https://media.symbiose.example/documents/")

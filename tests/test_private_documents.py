@@ -16,9 +16,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Site
 
-from launch.brochure import build_brochure
-from pages.site_settings import SiteSettings
 from tests.cdn import recording_cdn
+from tests.pdfs import small_pdf
 
 PASSWORD = "bestyrelsen-2026"
 
@@ -50,7 +49,7 @@ def make_document(title, filename, collection=None):
     document = get_document_model()(
         title=title, collection=collection or Collection.get_first_root_node()
     )
-    document.file.save(filename, ContentFile(build_brochure(SiteSettings())), save=False)
+    document.file.save(filename, ContentFile(small_pdf()), save=False)
     document._set_document_file_metadata()
     document.save()
     return document

@@ -168,7 +168,6 @@ FLAT_TYPES = ["heading", "paragraph"] * 3 + [
     "heading",
     "paragraph",
     "paragraph",
-    "document",
 ]
 
 

@@ -9,8 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from launch.brochure import build_brochure
-from pages.site_settings import SiteSettings
+from tests.pdfs import small_pdf
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def errors(response):
 
 
 def test_pdf_document_is_accepted(editor):
-    response = upload(editor, "documents", "brochure.pdf", build_brochure(SiteSettings()))
+    response = upload(editor, "documents", "brochure.pdf", small_pdf())
     assert response.status_code == 302
     assert get_document_model().objects.filter(title="brochure.pdf").exists()
 
@@ -111,15 +110,38 @@ def test_image_with_wrong_extension_is_refused(editor):
     assert not get_image_model().objects.exists()
 
 
-def test_editor_replaces_the_brochure_and_the_page_follows(editor, launch):
-    brochure = get_document_model().objects.get()
-    bigger = build_brochure(SiteSettings()).replace(b"%%EOF", b"% padding\n" * 3000 + b"%%EOF")
-    response = editor.post(
-        f"/admin/documents/edit/{brochure.pk}/",
+def link_document_on_the_om_page(om, document):
+    """What an editor does: a document sentence at the end of the Om page's last section."""
+    body = list(om.body.raw_data)
+    body[-1]["value"]["content"].append(
         {
-            "title": brochure.title,
+            "type": "document",
+            "value": {
+                "text_before": "I",
+                "link_text": "årsberetningen",
+                "text_after": "kan du læse mere.",
+                "document": document.pk,
+                "language": "en",
+            },
+        }
+    )
+    om.body = body
+    om.save_revision().publish()
+
+
+def test_editor_replaces_a_document_and_the_page_and_old_address_follow(editor, launch):
+    response = upload(editor, "documents", "aarsberetning.pdf", small_pdf())
+    assert response.status_code == 302
+    document = get_document_model().objects.get()
+    link_document_on_the_om_page(launch["om"], document)
+    old_address = document.url
+    bigger = small_pdf(size=30_000)
+    response = editor.post(
+        f"/admin/documents/edit/{document.pk}/",
+        {
+            "title": document.title,
             "file": SimpleUploadedFile("brochure-2027.pdf", bigger),
-            "collection": brochure.collection_id,
+            "collection": document.collection_id,
         },
     )
     assert response.status_code == 302
@@ -127,3 +149,12 @@ def test_editor_replaces_the_brochure_and_the_page_follows(editor, launch):
     html = editor.get("/om-symbiose-hillerod/").content.decode()
     assert f"(PDF, {round(len(bigger) / 1024)} KB, på engelsk)" in html
     assert "brochure-2027" in html
+    # The address sent around before the replacement leads to the new file.
+    document.refresh_from_db()
+    assert old_address != document.url
+    moved = editor.get(old_address)
+    assert moved.status_code == 301
+    assert moved["Location"] == document.url
+    served = editor.get(moved["Location"])
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == bigger

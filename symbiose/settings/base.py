@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "symbioses",
     "join",  # Bliv en del af / Join: the form page, its submissions and their retention
     "caching",
+    "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses
     # Translation workflow: editors translate page by page, see what is out of date, PO files.
     "wagtail_localize",
@@ -351,8 +352,14 @@ else:
         }
     }
 PAGE_CACHE_ALIAS = "default"
-# Never page-cached: the private addresses, the health check, static files and uploaded images.
-PAGE_CACHE_EXCLUDED_PREFIXES = (*PRIVATE_URL_PREFIXES, "/healthz", STATIC_URL, MEDIA_URL)
+# The brochure's stable addresses (brochure/views.py): served from the database with their own
+# ETag; a page-cache copy would only take room.
+BROCHURE_URLS = ("/brochure.pdf", "/en/brochure.pdf")
+# Never page-cached: the private addresses, the health check, static files, uploaded images and
+# the brochure.
+PAGE_CACHE_EXCLUDED_PREFIXES = (
+    *PRIVATE_URL_PREFIXES, "/healthz", STATIC_URL, MEDIA_URL, *BROCHURE_URLS
+)  # fmt: skip
 # With Redis, each process learns of new generations over pub/sub (caching/watcher.py) instead
 # of a round trip per request, and reads them again at least this often as a safety net.
 PAGE_CACHE_REDIS_URL = REDIS_URL

@@ -40,8 +40,7 @@ def assert_focus_visible(element):
 
 
 def is_brochure(element):
-    href = element["href"] or ""
-    return element["tag"] == "a" and href.startswith("/documents/") and href.endswith(".pdf")
+    return element["tag"] == "a" and element["href"] in ("/brochure.pdf", "/en/brochure.pdf")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -83,12 +82,13 @@ def test_keyboard_only_visit_of_om_page(launched, new_page, viewport):
     else:
         pytest.fail(f"the brochure link was not reached in {MAX_TABS} Tabs: {visited}")
 
+    # The Danish edition first, on the Danish page, right after "På denne side".
     brochure = visited[-1]
-    assert brochure["hreflang"] == "en"
+    assert brochure["href"] == "/brochure.pdf"
+    assert brochure["hreflang"] == "da"
     assert brochure["type"] == "application/pdf"
-    assert "PDF" in brochure["text"]
-    assert "på engelsk" in brochure["text"]
-    assert brochure["text"].startswith("brochuren"), brochure["text"]
+    assert "(PDF, " in brochure["text"]
+    assert brochure["text"].endswith(" KB, på dansk)"), brochure["text"]
     # The four "På denne side" anchors come first, in order.
     toc = [element["href"] for element in visited[:4]]
     assert toc == ["#mission", "#mal", "#definition-af-symbiose-hos-os", "#baggrund"], visited

@@ -1,21 +1,23 @@
-"""Load the launch content: home page, Om page, English brochure, catalogue listings.
+"""Load the launch content: home page, Om page, catalogue listings, their English versions,
+the brochure's settings.
 
 Idempotent: each item is created only when it is missing, so running it again changes
 nothing and never overwrites what editors have changed. The default site gets its address from
-SITE_HOSTNAME while it still has the localhost:80 of Wagtail's first migration. The brochure is
-built from the saved site settings (hotline number, organisation), as the footer shows them.
+SITE_HOSTNAME while it still has the localhost:80 of Wagtail's first migration. Once the
+content is committed, both editions of the brochure are built from it (brochure app); an
+edition whose bytes did not change is left as it was.
 """
 
 from django.apps import apps
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site, Task, Workflow
 
+from brochure.editions import rebuild_safely
+from brochure.models import BrochureSettings
 from join.models import JoinFormField, JoinFormPage
-from launch import brochure, content, content_en, join_content
+from launch import content, content_en, join_content
 from launch.translation import MissingEnglish, translate
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
@@ -29,8 +31,8 @@ from symbioses.models import ThemeGroupIndexPage, ThemeGroupPage
 
 class Command(BaseCommand):
     help = (
-        "Loads the launch content: home page, Om Symbiose Hillerød, the English brochure, "
-        "the catalogue's listing pages and the five theme groups."
+        "Loads the launch content: home page, Om Symbiose Hillerød, the catalogue's listing "
+        "pages and the five theme groups, in Danish and English; then builds the brochure."
     )
 
     @transaction.atomic
@@ -41,14 +43,15 @@ class Command(BaseCommand):
         self.site_address()
         # The footer settings, created with their launch values if missing; the brochure
         # prints their hotline number and organisation.
-        site_settings = SiteSettings.load()
-        if not ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).exists():
+        SiteSettings.load()
+        om = ContentPage.objects.child_of(home).filter(slug=content.OM_SLUG).first()
+        if om is None:
             om = ContentPage(
                 title=content.OM_TITLE,
                 slug=content.OM_SLUG,
                 show_in_menus=True,
                 search_description=content.MISSION,
-                body=content.om_body(self.brochure(site_settings).pk),
+                body=content.om_body(),
             )
             home.add_child(instance=om)
             om.save_revision().publish()
@@ -60,8 +63,18 @@ class Command(BaseCommand):
         self.join_page(home)
         self.english(home)
         self.join_page_in_english(home)
+        self.brochure_settings(om, JoinFormPage.objects.child_of(home).first())
         self.workflow_names()
+        # Built from the committed content: in a test's transaction, when that commits.
+        transaction.on_commit(rebuild_safely)
         self.say(self.style.SUCCESS("Launch content is in place."))
+
+    def brochure_settings(self, om, join):
+        """The brochure opens with the Om page's text and ends with the join page, when its
+        settings are new."""
+        if not BrochureSettings.objects.exists():
+            BrochureSettings.objects.create(about_page=om, join_page=join)
+            self.say("The brochure shows the Om page and the join page")
 
     def catalogue(self, home):
         """The catalogue's listing pages and the five theme groups, each only if missing."""
@@ -205,16 +218,6 @@ class Command(BaseCommand):
             )
             if renamed:
                 self.say(f"Named the {model._meta.model_name} {content.WORKFLOW_NAME!r}")
-
-    def brochure(self, site_settings):
-        Document = get_document_model()
-        document = Document(title=brochure.TITLE)
-        pdf = ContentFile(brochure.build_brochure(site_settings))
-        document.file.save(brochure.FILENAME, pdf, save=False)
-        document._set_document_file_metadata()
-        document.save()
-        self.say(f"Stored the brochure as {document.file.name}")
-        return document
 
     def say(self, message):
         if self.verbosity:
