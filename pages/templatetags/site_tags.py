@@ -67,8 +67,8 @@ def home_url():
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The page in each language, for the header's switch and the head's hreflang links:
-    [{"code", "name", "url", "current", "translated"}], the page's own translation where there
-    is a live one, else that language's home page. Addresses are absolute (hreflang wants them)."""
+    [{"code", "name", "url", "full_url", "current", "translated"}], the page's own translation
+    where there is a live one, else that language's home page."""
     request = context.get("request")
     found = versions(request, context.get("page")) if request is not None else None
     if found is None:
@@ -82,7 +82,8 @@ def language_versions(context):
                 {
                     "code": code,
                     "name": name,
-                    "url": page.get_full_url(request),
+                    "url": page.get_url(request),  # the switch: relative, on this host
+                    "full_url": page.get_full_url(request),  # hreflang wants absolute
                     "current": code == current,
                     "translated": code in found.translations,
                 }
