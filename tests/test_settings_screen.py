@@ -40,7 +40,7 @@ def test_settings_screen_is_grouped_in_danish_panels_with_help(editor):
     ]
     text = " ".join(page.get_text().split())
     for help_text in [
-        "Nødblokken nederst på alle sider. Den engelske brochure har det samme telefonnummer.",
+        "Nødblokken nederst på alle sider. Brochurerne viser det samme telefonnummer.",
         "Blokkens overskrift, f.eks. Akutte driftsproblemer.",
         "Hvem der svarer og hvornår, i en eller to sætninger.",
         "Et dansk nummer med 8 cifre",
