@@ -5,6 +5,7 @@ import os
 
 import pytest
 import responses
+from aiosmtpd.controller import Controller
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -13,6 +14,7 @@ from wagtail.models import Page
 
 from caching.pagecache import bump_generation
 from pages.models import ContentPage, HomePage
+from tests.test_email import Mailbox, free_port
 
 VIDEO_URL = "https://www.youtube.com/watch?v=Symbiose123"
 VIDEO_ID = "Symbiose123"
@@ -151,3 +153,19 @@ def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser(
         "redaktoer", "redaktoer@example.com", "hemmeligt-kodeord-123"
     )
+
+
+@pytest.fixture
+def mailbox(settings):
+    """A real SMTP server on loopback, and the site configured to send through it."""
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    settings.DEFAULT_FROM_EMAIL = "Symbiose Hillerød <noreply@symbiosehillerod.dk>"
+    yield box
+    controller.stop()

@@ -11,7 +11,6 @@ from datetime import timedelta
 from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
@@ -23,7 +22,7 @@ from join.models import JoinFormPage, JoinFormSubmission
 from join.periods import retention_period
 from pages import scheduling
 from pages.site_settings import SiteSettings
-from tests.test_email import Mailbox, free_port
+from tests.test_email import free_port
 
 URL = "/bliv-en-del-af-symbiose-hillerod/"
 CONTACT = "kontakt@symbiosehillerod.dk"
@@ -37,22 +36,6 @@ VALID = {
     "consent": "on",
 }
 STORED = {**VALID, "consent": True}
-
-
-@pytest.fixture
-def mailbox(settings):
-    """A real SMTP server on loopback, and the site configured to send through it."""
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-    settings.DEFAULT_FROM_EMAIL = "Symbiose Hillerød <noreply@symbiosehillerod.dk>"
-    yield box
-    controller.stop()
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ import io
 from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from join.models import JoinFormPage
-from tests.test_email import Mailbox, free_port
 
 from .editor import log_in
 
@@ -59,20 +57,6 @@ JOURNEYS = {
         "thanks": "Tak",
     },
 }
-
-
-@pytest.fixture
-def mailbox(settings):
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-    yield box
-    controller.stop()
 
 
 @pytest.mark.parametrize("language", JOURNEYS)
