@@ -8,7 +8,7 @@ import responses
 from aiosmtpd.controller import Controller
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -65,10 +65,30 @@ def redis_url():
     return REDIS_TEST_URL
 
 
+@pytest.fixture(scope="session")
+def launched_rows(django_db_setup, django_db_blocker):
+    """What `load_launch_content` makes in a fresh test database: run for real once per test
+    process, in a transaction that is then rolled back, and kept as Django's serialized
+    rollback keeps a database (with the pages that were there, to remove Wagtail's welcome
+    page as the command does)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_launch_content", verbosity=0)
+        rows = connection.creation.serialize_db_to_string()
+        pages = set(Page.objects.values_list("pk", flat=True))
+        transaction.set_rollback(True)
+    return rows, pages
+
+
 @pytest.fixture
-def launch(db):
-    """Loads the launch content exactly as `make run` does; returns the two pages."""
-    call_command("load_launch_content", verbosity=0)
+def launch(db, launched_rows):
+    """The launch content exactly as `make run` loads it; returns the two Danish pages.
+
+    Restored from `launched_rows`: making the English pages through wagtail-localize costs
+    seconds, and hundreds of tests start here. Tests of the command itself call it directly.
+    """
+    rows, pages = launched_rows
+    Page.objects.exclude(pk__in=pages).delete()  # Wagtail's welcome page, as the command does
+    connection.creation.deserialize_db_from_string(rows)
     home = HomePage.objects.get(locale__language_code="da")
     om = ContentPage.objects.get(slug="om-symbiose-hillerod")
     return {"home": home, "om": om}
