@@ -38,4 +38,6 @@ def test_routing_asks_the_database_for_no_locale_once_it_is_cached(client, launc
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/en/about/")["X-Cache"] == "miss"
     assert queries.captured_queries
-    assert not [q for q in queries.captured_queries if q["sql"].startswith('SELECT "wagtailcore_locale"')]
+    assert not [
+        q for q in queries.captured_queries if q["sql"].startswith('SELECT "wagtailcore_locale"')
+    ]
