@@ -179,7 +179,9 @@ class ThemeGroupPage(Page):
         # A translation lists the members and symbioses of its Danish original.
         # Its members are the partners of its symbioses and the partners editors added directly.
         source = source_of(self)
-        symbioses = list(SymbiosePage.objects.published().filter(theme_group=source))
+        symbioses = list(  # the cards show no results: no need to fetch them
+            SymbiosePage.objects.published().filter(theme_group=source).prefetch_related(None)
+        )
         member_ids = {member.pk for member in source.members.all()}
         for symbiose in symbioses:
             member_ids.update({symbiose.partner_a_id, symbiose.partner_b_id} - {None})
