@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from symbioses.models import PartnerPage, SymbiosePage, ThemeGroupPage
 from tests.catalogue import make_partner, make_symbiose
@@ -440,7 +441,8 @@ def test_excel_csv_is_for_danish_excel(client, catalogue):
     assert co2["resultat_vaerdi"] == "1234,5"
     assert co2["investering_kr"] == "12000000" and co2["eksempel"] == "false"
     assert lines[0].split(";")[:3] == ["symbiose_id", "titel", "url"]
-    english = client.get("/en/symbioses/data-excel.csv")
+    with translation.override("da"):  # the request activates English; leave Danish active after
+        english = client.get("/en/symbioses/data-excel.csv")
     assert english.status_code == 200 and english.content.startswith(b"\xef\xbb\xbf")
 
 
