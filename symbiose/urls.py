@@ -45,7 +45,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Pages and the catalogue's open data in each language: Danish at /, English under /en/.
 urlpatterns += i18n_patterns(
     re_path(
-        r"^(?P<index_path>(?:[\w\-]+/)+)data\.(?P<data_format>json|csv)$",
+        r"^(?P<index_path>(?:[\w\-]+/)+)data(?P<data_format>\.json|\.csv|-excel\.csv)$",
         symbiose_views.open_data,
         name="symbioses_open_data",
     ),

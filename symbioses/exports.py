@@ -1,6 +1,13 @@
-"""Open data: the published symbioses and their results as JSON and CSV (fields in the README)."""
+"""Open data: the published symbioses and their results as JSON and CSV (fields in the README).
+
+Numbers: whole numbers are integers (250000, not 250000.0), others keep their decimals; in the
+CSV, booleans are `true`/`false` as in the JSON. The Excel variant (data-excel.csv) is the same
+table as Danish Excel opens it with a double-click: `;` between fields, a decimal comma, UTF-8
+with a byte order mark, lines ending in CRLF.
+"""
 
 import csv
+from decimal import Decimal
 
 from django.http import HttpResponse, JsonResponse
 
@@ -14,7 +21,23 @@ CSV_COLUMNS = [
 
 
 def number(value):
-    return None if value is None else float(value)
+    """An int for a whole number, else a float; None stays None."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def csv_value(value, decimal_comma=False):
+    """What a CSV field says: true/false, numbers as in the JSON (comma for Excel), '' for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        text = repr(value)
+        return text.replace(".", ",") if decimal_comma else text
+    return str(value)
 
 
 def partner_data(partner):
@@ -86,11 +109,21 @@ def csv_rows(symbiose):
             ]  # fmt: skip
 
 
-def csv_response(symbioses):
+def csv_response(symbioses, *, excel=False):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="symbioser.csv"'
-    writer = csv.writer(response)
+    if excel:
+        response["Content-Disposition"] = 'attachment; filename="symbioser-excel.csv"'
+        response.write("\ufeff")  # the byte order mark: Excel then reads UTF-8
+        writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    else:
+        response["Content-Disposition"] = 'inline; filename="symbioser.csv"'
+        writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for symbiose in symbioses:
-        writer.writerows(csv_rows(symbiose))
+        for row in csv_rows(symbiose):
+            writer.writerow([csv_value(value, decimal_comma=excel) for value in row])
     return response
+
+
+def excel_csv_response(symbioses):
+    return csv_response(symbioses, excel=True)

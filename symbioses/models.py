@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -178,16 +179,20 @@ class ThemeGroupPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # In a preview `members` is an in-memory list; query the live partners by id instead.
         # A translation lists the members and symbioses of its Danish original.
+        # Its members are the partners of its symbioses and the partners editors added directly.
         source = source_of(self)
-        member_ids = [member.pk for member in source.members.all()]
+        symbioses = list(  # the cards show no results: no need to fetch them
+            SymbiosePage.objects.published().filter(theme_group=source).prefetch_related(None)
+        )
+        member_ids = {member.pk for member in source.members.all()}
+        for symbiose in symbioses:
+            member_ids.update({symbiose.partner_a_id, symbiose.partner_b_id} - {None})
         context["member_list"] = localized(
             without_restricted(PartnerPage.objects.filter(pk__in=member_ids).live()).order_by(
                 "title"
             )
         )
-        context["symbioses"] = localized(
-            SymbiosePage.objects.published().filter(theme_group=source)
-        )
+        context["symbioses"] = localized(symbioses)
         return context
 
 
@@ -248,18 +253,36 @@ class SymbioseIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         filters, symbioses = self.filtered(request.GET)
         symbioses = list(symbioses)
+        theme_groups = self.theme_group_choices()
         context.update(
             filters=filters,
+            active_filter_labels=active_filter_labels(filters, theme_groups),
             symbioses=localized(symbioses),
             totals=total_effect(symbioses),
             diagram=network_diagram(symbioses, request),
             network_caption=_("Partners (nodes) and the symbioses between them (lines)."),
-            theme_group_choices=self.theme_group_choices(),
+            theme_group_choices=theme_groups,
             dimension_choices=Dimension.choices,
             status_choices=Status.choices,
             kind_choices=PartnerKind.choices,
         )
         return context
+
+
+def active_filter_labels(filters, theme_group_choices):
+    """What the active filters choose, in words, for the summary of the collapsed filters."""
+    choices = {
+        "dimension": Dimension.choices,
+        "tema": theme_group_choices,
+        "status": Status.choices,
+        "partnertype": PartnerKind.choices,
+    }
+    labels = []
+    for name, value in filters.as_dict().items():
+        label = dict(choices[name]).get(value)
+        if label:
+            labels.append(capfirst(str(label)))
+    return labels
 
 
 class SymbiosePage(ExampleMixin, Page):
@@ -329,7 +352,7 @@ class SymbiosePage(ExampleMixin, Page):
                 FieldRowPanel([FieldPanel("investment"), FieldPanel("investment_by")]),
                 FieldRowPanel([FieldPanel("yearly_saving"), FieldPanel("saving_to")]),
             ],
-            heading=_("Business case"),
+            heading=_("Economy"),
         ),
         FieldPanel("is_example"),
     ]
@@ -393,7 +416,11 @@ class SymbiosePage(ExampleMixin, Page):
             ).get(pk=self.pk)
             self.partner_a, self.partner_b = related.partner_a, related.partner_b
             self.theme_group = related.theme_group
-        context["result_rows"] = list(self.results.all())
+        rows = list(self.results.all())
+        context["result_rows"] = rows
+        # Columns no result fills in are left out.
+        context["show_baseline"] = any(row.baseline is not None for row in rows)
+        context["show_method"] = any(row.method.strip() for row in rows)
         return context
 
 

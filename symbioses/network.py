@@ -1,13 +1,20 @@
 """Lays out the network of partners and symbioses for a server-side SVG diagram (no JavaScript).
 
-Partners are nodes on a circle, grouped by kind so each kind forms an arc; symbioses are edges,
-drawn as quadratic Bézier curves that bend toward the centre. The layout is pure Python and
-deterministic: the same input always gives the same output, whatever the input order.
+Partners are nodes in two columns, their names written horizontally outside the columns (to the
+left of the left column, to the right of the right one); symbioses are edges, drawn as quadratic
+Bézier curves in the band between the columns. So no partner's name can touch a line or another
+name. Partners are given to the column that puts most of their symbioses across the band, and
+ordered within a column to cross few lines. Each symbiosis' label (its resource) goes beside
+its own curve where it touches no line, no node and no other label; if there is no such place
+(or the network is dense), it is shown only while its symbiosis has the pointer or the focus.
+The view box is fitted to what is drawn. Pure Python and deterministic: the same input always
+gives the same output, whatever the input order.
 
-Every number the template writes into the SVG is a string formatted here with a dot as the
-decimal separator, so the output does not depend on the active language (Danish uses a comma).
-The template is ``templates/symbioses/includes/network_diagram.html``; the styles (colours per
-kind, hover and focus) are in the network section of ``static/css/site.css``.
+Text widths are estimated with the advance widths of DejaVu Sans (a wide font: system-ui fonts
+are narrower), plus a margin. Every number the template writes into the SVG is a string
+formatted here with a dot as the decimal separator, so the output does not depend on the active
+language. The template is ``templates/symbioses/includes/network_diagram.html``; the styles
+(colours per kind, hover and focus) are in the network section of ``static/css/site.css``.
 """
 
 from __future__ import annotations
@@ -20,26 +27,43 @@ from django.utils.functional import Promise
 
 from .choices import PartnerKind
 
-PARTNER_KINDS = PartnerKind.choices  # (value, label): the order of the arcs and the legend
+PARTNER_KINDS = PartnerKind.choices  # (value, label): the order of the legend
 KIND_ORDER = {kind: index for index, (kind, _label) in enumerate(PARTNER_KINDS)}
 
-MIN_SIZE = 640  # smallest canvas side, in viewBox units (CSS px at 100 % zoom)
-MIN_RADIUS = 200  # smallest circle: leaves room for the edge labels inside it
-NODE_SPACING = 23  # distance between neighbouring nodes along the circle
-GROUP_GAP = 0.8  # empty space between two kinds, in node spacings
-NODE_RADIUS = 9  # the shapes are drawn about this big
-LABEL_OFFSET = 15  # from a node's centre to the start of its label
+ROW = 30  # vertical distance between two partners in a column
+NODE_RADIUS = 9  # the shapes are drawn about this big (the star reaches 1.35 ×)
+NODE_CLEARANCE = 14  # nothing but a node's own lines comes closer to its centre
+LABEL_OFFSET = 16  # from a node's centre to the near end of its name
 LABEL_FONT_SIZE = 13  # keep in step with .network__label in site.css
 EDGE_LABEL_FONT_SIZE = 11.5  # keep in step with .network__edge-label in site.css
-MARGIN = 12
-BEND = 0.55  # control point = centre + BEND × (chord midpoint - centre); smaller bends more
-PARALLEL_SPACING = 30  # control point offset between two symbioses of the same two partners
+TEXT_HALF_HEIGHT = 0.62  # half a label's height, in font sizes (DejaVu: ascent .93, descent .24)
+TEXT_SAFETY = 1.06  # widths are estimated this much wider than DejaVu Sans, plus TEXT_PAD
+TEXT_PAD = 2.0
+BAND_MIN = 220  # smallest distance between the two columns
+BAND_CLEARANCE = 30  # edge labels keep this far from the columns (nodes, arrowheads)
+LINE_PAD = 2.0  # edge labels keep this far from every line
+LABEL_GAP = 3.0  # between an edge label and the point of its curve it is placed at
+MIN_BULGE = 60  # a curve between two partners of the same column reaches this far in
+MARGIN = 8
+PARALLEL_SPACING = 26  # control point offset between two symbioses of the same two partners
 ARROW_GAP = 4  # between an arrow's tip and the target's shape
-MAX_NODE_LABEL = 28  # longer names are shortened with an ellipsis (the link has the full name)
-MAX_EDGE_LABEL = 26
 DENSE_EDGES = 24  # above this many edges, edge labels show only on hover and focus
-MIN_WIDTH_STEPS = (32, 40, 48, 56, 64, 72)  # rem; CSS classes network__svg--min-<n>
-WIDE_FROM = 760  # canvases wider than this get the figure class network--wide
+SAMPLES = 20  # straight pieces per curve, for the collision checks
+GROWTH = ((1.0, 1.0), (1.0, 1.3), (1.25, 1.3), (1.25, 1.7), (1.5, 2.0), (1.8, 2.5))  # band, row
+LABEL_ROOM = 3.0  # the band starts with this many times the area of its labels
+LABEL_TS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+
+# Advance widths of DejaVu Sans in thousandths of an em; any other character counts as 1 em.
+_WIDTH_GROUPS = {
+    275: "'", 278: "ijlí", 295: "IJ", 318: " ,.‘’", 337: "/:;\\|", 352: "f", 361: "-",
+    390: "()[]", 392: "t", 401: "!₂³²", 411: "r", 460: '"', 500: "*_`–°", 518: "“”", 521: "s",
+    525: "z", 531: "?", 550: "cç", 557: "L", 575: "F", 579: "k", 592: "vxy", 603: "P",
+    611: "TY", 612: "oøöó", 613: "aåäáà", 615: "eéèêë", 630: "ß", 632: "EÉ", 634: "hnuüúñ",
+    635: "Sbdgpq", 636: "$0123456789{}", 656: "K", 684: "AVÅÄ", 685: "XZ", 686: "B", 695: "R",
+    698: "C", 732: "UÜ", 748: "N", 752: "H", 770: "D", 775: "G", 780: "&", 787: "OQØÖ",
+    818: "w", 838: "#+<=>^~→↔", 863: "M", 950: "%", 969: "½", 974: "mÆ", 982: "æ", 989: "W",
+}  # fmt: skip
+CHAR_WIDTHS = {char: width / 1000 for width, chars in _WIDTH_GROUPS.items() for char in chars}
 
 
 def svg_number(value: float) -> str:
@@ -48,33 +72,28 @@ def svg_number(value: float) -> str:
     return "0.0" if text == "-0.0" else text
 
 
-def shorten(text: str, limit: int) -> str:
-    """The text, or its first limit-1 characters and an ellipsis."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rstrip(" ,.;:-–") + "…"
-
-
 def collation_key(text: str) -> str:
     """Danish alphabetical order: æ, ø and å come after z (in that order), case ignored."""
     folded = str(text).casefold()
     return folded.translate({ord("æ"): "{0", ord("ø"): "{1", ord("å"): "{2"})
 
 
+def clean_text(text) -> str:
+    """The text on one line, spaces collapsed: what the diagram writes, never shortened."""
+    return " ".join(str(text or "").split())
+
+
 def text_width(text: str, font_size: float) -> float:
-    """A generous estimate of the rendered width of text in a system sans-serif font."""
-    width = 0.0
-    for char in text:
-        if char in "ilj.,:;'|!ftIr ()[]":
-            width += 0.33
-        elif char in "mwMW@%":
-            width += 0.9
-        elif char.isupper() or char.isdigit() or char in "ÆØÅ":
-            width += 0.68
-        else:
-            width += 0.56
-    return width * font_size
+    """A generous estimate of the rendered width of text (DejaVu Sans advances, plus a margin)."""
+    ems = sum(CHAR_WIDTHS.get(char, 1.0) for char in str(text))
+    return ems * font_size * TEXT_SAFETY + TEXT_PAD
+
+
+def text_box(x: float, y: float, width: float, font_size: float, anchor: str):
+    """(left, top, right, bottom) of a one-line text at x, vertically centred on y (dy=0.35em)."""
+    half = TEXT_HALF_HEIGHT * font_size
+    left = {"start": x, "end": x - width}.get(anchor, x - width / 2)
+    return (left, y - half, left + width, y + half)
 
 
 # The shapes, as SVG path data around (0, 0). Two cues for the kind: shape and colour.
@@ -112,6 +131,7 @@ SHAPES = {  # about the same area each, so no kind looks more important than ano
     PartnerKind.UTILITY: _ring(5, 1.1 * _S),  # pentagon
 }
 FOCUS_RADIUS = svg_number(1.75 * _S)  # the focus ring around a node (class network__focus)
+SHAPE_REACH = 1.75 * _S  # the focus ring is the biggest thing drawn around a node
 
 
 @dataclass(frozen=True)
@@ -146,11 +166,11 @@ class PlacedNode:
     url: str
     x: float
     y: float
-    display_label: str  # shortened with an ellipsis when the name is long
+    display_label: str  # the whole name, on one line
     transform: str  # "translate(x y)": the shape is drawn around (0, 0)
-    label_transform: str  # "translate(x y) rotate(a)": the label points away from the centre
-    label_x: str  # "15" or "-15"
-    label_anchor: str  # "start" on the right half of the circle, "end" on the left half
+    label_x: str
+    label_y: str
+    label_anchor: str  # "end" in the left column (name to the left), "start" in the right one
     shape: str  # SVG path data around (0, 0)
     focus_radius: str = FOCUS_RADIUS
 
@@ -180,11 +200,19 @@ class PlacedEdge:
     directed: bool
     source_label: str
     target_label: str
+    source_url: str
+    target_url: str
     path: str  # "M x0 y0 Q cx cy x1 y1", shortened so an arrow's tip stops at the target's edge
     label_x: str
     label_y: str
-    display_label: str
+    display_label: str  # the whole label, on one line ("" for none)
     parallel: int  # how many symbioses the two partners have together (1 = only this one)
+    label_shown: bool = True  # False: shown only on hover and focus (no free place, or dense)
+
+    @property
+    def label_class(self) -> str:
+        hover = "" if self.label_shown else " network__edge-label--hover"
+        return f"network__edge-label{hover}"
 
     @property
     def accessible_name(self) -> str:
@@ -210,7 +238,7 @@ class LegendItem:
 
 @dataclass
 class Diagram:
-    """The laid-out diagram: a square canvas of width × height viewBox units."""
+    """The laid-out diagram: width × height viewBox units, fitted to what is drawn."""
 
     width: int
     height: int
@@ -218,9 +246,6 @@ class Diagram:
     edges: list[PlacedEdge]
     legend: list[LegendItem]
     dense: bool = False
-    center_x: float = 0.0
-    center_y: float = 0.0
-    min_width_rem: int = MIN_WIDTH_STEPS[0]
 
     @property
     def view_box(self) -> str:
@@ -235,16 +260,8 @@ class Diagram:
         return any(not edge.directed for edge in self.edges)
 
     @property
-    def wide(self) -> bool:
-        return self.width > WIDE_FROM
-
-    @property
     def svg_class(self) -> str:
-        """Classes for the <svg>: its smallest width (it scrolls sideways below that), dense mode."""
-        classes = [f"network__svg--min-{self.min_width_rem}"]
-        if self.dense:
-            classes.append("network--dense")
-        return " ".join(classes)
+        return "network--dense" if self.dense else ""
 
 
 def _sorted_nodes(nodes: list[Node]) -> list[Node]:
@@ -260,100 +277,73 @@ def _sorted_nodes(nodes: list[Node]) -> list[Node]:
     )
 
 
-def _angles(nodes: list[Node]) -> list[float]:
-    """Angles (radians, clockwise from east) with a gap between kinds, starting at the top."""
-    groups = len({node.kind for node in nodes})
-    gap = GROUP_GAP if groups > 1 else 0.0
-    slots = len(nodes) + gap * groups
-    step = 2 * math.pi / slots if slots else 0.0
-    angles, position, previous = [], gap / 2, None
-    for node in nodes:
-        if previous is not None and node.kind != previous:
-            position += gap
-        angles.append(-math.pi / 2 + position * step)
-        position += 1
-        previous = node.kind
-    return angles
-
-
-def _min_width_rem(width: int) -> int:
-    """The svg never gets narrower than about 80 % of its viewBox, so labels stay legible."""
-    wanted = 0.8 * width / 16
-    for step in MIN_WIDTH_STEPS:
-        if step >= wanted:
-            return step
-    return MIN_WIDTH_STEPS[-1]
-
-
-def layout(nodes: list[Node], edges: list[Edge], *, size: int | None = None) -> Diagram:
-    """Places nodes on a circle (by kind, then name) and edges as curves between them.
-
-    size: side of the square canvas in viewBox units; by default it grows with the number of
-    nodes and the length of their names (never below MIN_SIZE). Edges whose source or target is
-    not among the nodes (say, a partner that is not published) and loops are left out.
-    Raises ValueError for duplicate node keys or edge keys, and for unknown kinds.
-    """
-    ordered = _sorted_nodes(list(nodes))
-    angles = _angles(ordered)
-    groups = len({node.kind for node in ordered})
-    slots = len(ordered) + (GROUP_GAP * groups if groups > 1 else 0)
-    labels = [shorten(node.label, MAX_NODE_LABEL) for node in ordered]
-    longest = max((text_width(text, LABEL_FONT_SIZE) for text in labels), default=0.0)
-    reach = LABEL_OFFSET + longest + MARGIN  # from the circle to the canvas' edge
-    if size is None:
-        radius = max(MIN_RADIUS, slots * NODE_SPACING / (2 * math.pi))
-        side = max(MIN_SIZE, math.ceil(2 * (radius + reach)))
-    else:
-        side = int(size)
-        radius = max(side / 2 - reach, side * 0.2)
-    cx = cy = side / 2
-
-    placed: list[PlacedNode] = []
-    for node, angle, text in zip(ordered, angles, labels, strict=True):
-        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        degrees = math.degrees(angle)
-        left = math.cos(angle) < -1e-9
-        rotation = degrees + 180 if left else degrees
-        placed.append(
-            PlacedNode(
-                key=node.key,
-                label=node.label,
-                kind=node.kind,
-                url=node.url,
-                x=x,
-                y=y,
-                display_label=text,
-                transform=f"translate({svg_number(x)} {svg_number(y)})",
-                label_transform=(
-                    f"translate({svg_number(x)} {svg_number(y)}) rotate({svg_number(rotation)})"
-                ),
-                label_x=svg_number(-LABEL_OFFSET if left else LABEL_OFFSET),
-                label_anchor="end" if left else "start",
-                shape=SHAPES[node.kind],
-            )
-        )
-
-    by_key = {node.key: node for node in placed}
-    index = {node.key: i for i, node in enumerate(placed)}
-    placed_edges = _place_edges(edges, by_key, index, (cx, cy))
-
-    counts = Counter(node.kind for node in placed)
-    legend = [
-        LegendItem(kind=kind, label=label, shape=SHAPES[kind], count=counts[kind])
-        for kind, label in PARTNER_KINDS
-        if counts[kind]
+def _usable_edges(edges: list[Edge], rank: dict[str, int]) -> list[Edge]:
+    keys = Counter(edge.key for edge in edges)
+    duplicates = sorted(key for key, count in keys.items() if count > 1)
+    if duplicates:
+        raise ValueError(f"Edge keys must be unique: {', '.join(duplicates)}")
+    usable = [
+        edge
+        for edge in edges
+        if edge.source in rank and edge.target in rank and edge.source != edge.target
     ]
-    return Diagram(
-        width=side,
-        height=side,
-        nodes=placed,
-        edges=placed_edges,
-        legend=legend,
-        dense=len(placed_edges) > DENSE_EDGES,
-        center_x=cx,
-        center_y=cy,
-        min_width_rem=_min_width_rem(side),
+    usable.sort(
+        key=lambda e: (
+            min(rank[e.source], rank[e.target]),
+            max(rank[e.source], rank[e.target]),
+            rank[e.source],
+            collation_key(e.label),
+            str(e.label),
+            e.key,
+        )
     )
+    return usable
+
+
+def _pair(edge: Edge, rank: dict[str, int]) -> tuple[int, int]:
+    a, b = rank[edge.source], rank[edge.target]
+    return (a, b) if a < b else (b, a)
+
+
+def _columns(ordered: list[Node], usable: list[Edge], rank: dict[str, int]):
+    """The two columns: most symbioses go across the band; few lines cross each other."""
+    links: dict[str, Counter] = defaultdict(Counter)
+    for edge in usable:
+        links[edge.source][edge.target] += 1
+        links[edge.target][edge.source] += 1
+    side: dict[str, int] = {}
+    sizes = [0, 0]
+    for node in sorted(ordered, key=lambda n: (-sum(links[n.key].values()), rank[n.key])):
+        near = [0, 0]  # linked partners already in the left, right column
+        for other, count in sorted(links[node.key].items(), key=lambda item: rank[item[0]]):
+            if other in side:
+                near[side[other]] += count
+        if near[0] != near[1]:
+            chosen = 1 if near[0] > near[1] else 0
+        else:
+            chosen = 0 if sizes[0] <= sizes[1] else 1
+        side[node.key] = chosen
+        sizes[chosen] += 1
+    columns = [[n for n in ordered if side[n.key] == s] for s in (0, 1)]
+    for _sweep in range(4):  # barycentre ordering: partners face the partners they are linked to
+        for moving, fixed in ((1, 0), (0, 1)):
+            where = {n.key: i - (len(columns[fixed]) - 1) / 2 for i, n in enumerate(columns[fixed])}
+            own = {n.key: i - (len(columns[moving]) - 1) / 2 for i, n in enumerate(columns[moving])}
+
+            def centre(node, where=where, own=own):
+                pulls = [
+                    (where[other], count)
+                    for other, count in sorted(
+                        links[node.key].items(), key=lambda item: rank[item[0]]
+                    )
+                    if other in where
+                ]
+                if not pulls:
+                    return own[node.key]
+                return sum(p * c for p, c in pulls) / sum(c for _p, c in pulls)
+
+            columns[moving] = sorted(columns[moving], key=lambda n: (centre(n), rank[n.key]))
+    return columns
 
 
 def _unit(dx: float, dy: float) -> tuple[float, float]:
@@ -369,66 +359,208 @@ def _bezier(p0, c, p1, t: float) -> tuple[float, float]:
     )
 
 
-def _place_edges(edges, by_key, index, center) -> list[PlacedEdge]:
-    keys = Counter(edge.key for edge in edges)
-    duplicates = sorted(key for key, count in keys.items() if count > 1)
-    if duplicates:
-        raise ValueError(f"Edge keys must be unique: {', '.join(duplicates)}")
-    usable = [
-        edge
-        for edge in edges
-        if edge.source in by_key and edge.target in by_key and edge.source != edge.target
-    ]
-    usable.sort(
-        key=lambda e: (
-            min(index[e.source], index[e.target]),
-            max(index[e.source], index[e.target]),
-            index[e.source],
-            collation_key(e.label),
-            str(e.label),
-            e.key,
-        )
-    )
+def curve_points(p0, c, p1, pieces: int = SAMPLES) -> list[tuple[float, float]]:
+    """The curve as pieces + 1 points, for collision checks (the tests use it too)."""
+    return [_bezier(p0, c, p1, i / pieces) for i in range(pieces + 1)]
+
+
+def segment_hits_box(a, b, box) -> bool:
+    """Whether the straight segment a-b touches the box (left, top, right, bottom)."""
+    (ax, ay), (bx, by) = a, b
+    x0, y0, x1, y1 = box
+    if max(ax, bx) < x0 or min(ax, bx) > x1 or max(ay, by) < y0 or min(ay, by) > y1:
+        return False
+    dx, dy = bx - ax, by - ay
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            t0 = max(t0, r)
+        else:
+            t1 = min(t1, r)
+        if t0 > t1:
+            return False
+    return True
+
+
+def boxes_overlap(a, b, gap: float = 0.0) -> bool:
+    return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
+
+
+def _inflate(box, pad: float):
+    return (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+
+
+def _geometry(columns, usable, rank, band: float, row: float):
+    """Node centres and the edges' curves (start, control, end), as drawn."""
+    rows = max((len(column) for column in columns), default=0)
+    centres: dict[str, tuple[float, float, int]] = {}
+    for side, column in enumerate(columns):
+        top = (rows - len(column)) / 2 * row
+        for i, node in enumerate(column):
+            centres[node.key] = (band * side, top + i * row, side)
+
     pairs: dict[tuple[int, int], list[Edge]] = defaultdict(list)
     for edge in usable:
-        pairs[_pair(edge, index)].append(edge)
-
-    cx, cy = center
-    curves = []  # (start, control, end) through the nodes' centres
+        pairs[_pair(edge, rank)].append(edge)
+    most_bulge = 2 * (band - BAND_CLEARANCE) - 20
+    curves = []
     for edge in usable:
-        pair = _pair(edge, index)
-        siblings = pairs[pair]
-        rank = siblings.index(edge)
-        low, high = by_key[edge.source], by_key[edge.target]
-        if index[low.key] != pair[0]:
-            low, high = high, low
-        # Bend toward the centre; shift the control point sideways for each parallel symbiosis,
-        # the same way whichever direction the resource flows.
-        mx, my = (low.x + high.x) / 2, (low.y + high.y) / 2
-        qx, qy = cx + BEND * (mx - cx), cy + BEND * (my - cy)
-        px, py = _unit(-(high.y - low.y), high.x - low.x)
-        offset = (rank - (len(siblings) - 1) / 2) * PARALLEL_SPACING
-        source, target = by_key[edge.source], by_key[edge.target]
-        curves.append(
-            ((source.x, source.y), (qx + px * offset, qy + py * offset), (target.x, target.y))
-        )
-
-    texts = [shorten(edge.label or "", MAX_EDGE_LABEL) for edge in usable]
-    if len(usable) > DENSE_EDGES:  # labels show one at a time: the middle of the curve is fine
-        spots = [_bezier(*curve, 0.5) for curve in curves]
-    else:
-        spots = _label_spots(curves, texts, list(by_key.values()))
-
-    placed: list[PlacedEdge] = []
-    for edge, (start, control, end), text, (lx, ly) in zip(
-        usable, curves, texts, spots, strict=True
-    ):
-        ux, uy = _unit(control[0] - start[0], control[1] - start[1])
-        p0 = (start[0] + ux * (NODE_RADIUS + 1), start[1] + uy * (NODE_RADIUS + 1))
-        vx, vy = _unit(control[0] - end[0], control[1] - end[1])
+        siblings = pairs[_pair(edge, rank)]
+        number = siblings.index(edge)
+        sx, sy, s_side = centres[edge.source]
+        tx, ty, t_side = centres[edge.target]
+        if s_side != t_side:
+            low, high = sorted([edge.source, edge.target], key=rank.__getitem__)
+            (lx, ly, _), (hx, hy, _) = centres[low], centres[high]
+            px, py = _unit(-(hy - ly), hx - lx)
+            offset = (number - (len(siblings) - 1) / 2) * PARALLEL_SPACING
+            control = ((sx + tx) / 2 + px * offset, (sy + ty) / 2 + py * offset)
+        else:
+            inward = 1 if s_side == 0 else -1
+            bulge = max(0.6 * abs(ty - sy), MIN_BULGE) + number * PARALLEL_SPACING
+            control = (sx + inward * min(bulge, most_bulge), (sy + ty) / 2)
+        ux, uy = _unit(control[0] - sx, control[1] - sy)
+        start = (sx + ux * (NODE_RADIUS + 1), sy + uy * (NODE_RADIUS + 1))
+        vx, vy = _unit(control[0] - tx, control[1] - ty)
         back = NODE_RADIUS + (ARROW_GAP + 2 if edge.directed else 1)
-        p1 = (end[0] + vx * back, end[1] + vy * back)
+        end = (tx + vx * back, ty + vy * back)
+        curves.append((start, control, end))
+    return centres, curves, pairs
+
+
+def _label_spots(curves, texts, band: float):
+    """(x, y, shown) per edge label: beside its own curve, clear of every line, node and label,
+    else (None) at the middle of the curve, shown on hover only."""
+    segments = []
+    for curve in curves:
+        points = curve_points(*curve)
+        segments.extend(zip(points, points[1:], strict=False))
+    taken = []
+    spots = []
+    height = 2 * TEXT_HALF_HEIGHT * EDGE_LABEL_FONT_SIZE
+    gap = LABEL_GAP + LINE_PAD
+    for curve, text in zip(curves, texts, strict=True):
+        found = None
+        if text:
+            width = text_width(text, EDGE_LABEL_FONT_SIZE)
+            half_w, half_h = width / 2 + gap, height / 2 + gap
+            for t in LABEL_TS:
+                px, py = _bezier(*curve, t)
+                candidates = [
+                    (px, py - half_h), (px, py + half_h), (px + half_w, py), (px - half_w, py),
+                    (px + half_w, py - half_h), (px - half_w, py - half_h),
+                    (px + half_w, py + half_h), (px - half_w, py + half_h),
+                ]  # fmt: skip
+                for x, y in candidates:
+                    box = text_box(x, y, width, EDGE_LABEL_FONT_SIZE, "middle")
+                    if box[0] < BAND_CLEARANCE or box[2] > band - BAND_CLEARANCE:
+                        continue
+                    if any(boxes_overlap(box, other, LABEL_GAP) for other in taken):
+                        continue
+                    padded = _inflate(box, LINE_PAD)
+                    if any(segment_hits_box(a, b, padded) for a, b in segments):
+                        continue
+                    found = (x, y, box)
+                    break
+                if found:
+                    break
+        if found:
+            taken.append(found[2])
+            spots.append(found[:2])
+        else:
+            spots.append(None)
+    return spots
+
+
+def layout(nodes: list[Node], edges: list[Edge]) -> Diagram:
+    """Places nodes in two columns and edges as curves between them, every label whole.
+
+    Edges whose source or target is not among the nodes (say, a partner that is not published)
+    and loops are left out. Raises ValueError for duplicate node keys or edge keys, and for
+    unknown kinds.
+    """
+    ordered = _sorted_nodes(list(nodes))
+    rank = {node.key: i for i, node in enumerate(ordered)}
+    usable = _usable_edges(list(edges), rank)
+    columns = _columns(ordered, usable, rank)
+    names = {node.key: clean_text(node.label) for node in ordered}
+    texts = [clean_text(edge.label) for edge in usable]
+    dense = len(usable) > DENSE_EDGES
+    longest = max((text_width(text, EDGE_LABEL_FONT_SIZE) for text in texts if text), default=0)
+    base = BAND_MIN if dense else max(BAND_MIN, longest + 2 * (BAND_CLEARANCE + LABEL_GAP + 4))
+    rows = max(1, math.ceil(len(ordered) / 2))
+    room = sum(
+        (text_width(text, EDGE_LABEL_FONT_SIZE) + 2 * LABEL_GAP) * (2 * LABEL_GAP + 15)
+        for text in texts
+        if text and not dense
+    )
+    first_row = max(ROW, LABEL_ROOM * room / base / rows)
+    for band_factor, row_factor in GROWTH[:1] if dense else GROWTH:
+        band, row = base * band_factor, first_row * row_factor
+        centres, curves, pairs = _geometry(columns, usable, rank, band, row)
+        spots = [None] * len(usable) if dense else _label_spots(curves, texts, band)
+        if all(spot is not None for spot, text in zip(spots, texts, strict=True) if text):
+            break
+
+    # What is drawn, in layout coordinates: then the view box is fitted around it.
+    label_spots, boxes = [], []
+    for node in ordered:
+        x, y, side = centres[node.key]
+        boxes.append((x - SHAPE_REACH, y - SHAPE_REACH, x + SHAPE_REACH, y + SHAPE_REACH))
+        anchor = "end" if side == 0 else "start"
+        lx = x - LABEL_OFFSET if side == 0 else x + LABEL_OFFSET
+        width = text_width(names[node.key], LABEL_FONT_SIZE)
+        boxes.append(text_box(lx, y, width, LABEL_FONT_SIZE, anchor))
+    for curve, spot, text in zip(curves, spots, texts, strict=True):
+        points = curve_points(*curve)
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        x, y = spot if spot else _bezier(*curve, 0.5)
+        label_spots.append((x, y, spot is not None and not dense))
+        if text:
+            width = text_width(text, EDGE_LABEL_FONT_SIZE)
+            boxes.append(text_box(x, y, width, EDGE_LABEL_FONT_SIZE, "middle"))
+    left = min((box[0] for box in boxes), default=0.0)
+    top = min((box[1] for box in boxes), default=0.0)
+    right = max((box[2] for box in boxes), default=0.0)
+    bottom = max((box[3] for box in boxes), default=0.0)
+    dx, dy = MARGIN - left, MARGIN - top
+
+    def at(point):
+        return f"{svg_number(point[0] + dx)} {svg_number(point[1] + dy)}"
+
+    by_key = {node.key: node for node in ordered}
+    placed = []
+    for node in ordered:
+        x, y, side = centres[node.key]
+        label_x = x - LABEL_OFFSET if side == 0 else x + LABEL_OFFSET
         placed.append(
+            PlacedNode(
+                key=node.key,
+                label=node.label,
+                kind=node.kind,
+                url=node.url,
+                x=x + dx,
+                y=y + dy,
+                display_label=names[node.key],
+                transform=f"translate({at((x, y))})",
+                label_x=svg_number(label_x + dx),
+                label_y=svg_number(y + dy),
+                label_anchor="end" if side == 0 else "start",
+                shape=SHAPES[node.kind],
+            )
+        )
+    placed_edges = []
+    for edge, (start, control, end), text, (lx, ly, shown) in zip(
+        usable, curves, texts, label_spots, strict=True
+    ):
+        source, target = by_key[edge.source], by_key[edge.target]
+        placed_edges.append(
             PlacedEdge(
                 key=edge.key,
                 source=edge.source,
@@ -436,68 +568,30 @@ def _place_edges(edges, by_key, index, center) -> list[PlacedEdge]:
                 label=edge.label,
                 url=edge.url,
                 directed=bool(edge.directed),
-                source_label=by_key[edge.source].label,
-                target_label=by_key[edge.target].label,
-                path=(
-                    f"M{svg_number(p0[0])} {svg_number(p0[1])}"
-                    f"Q{svg_number(control[0])} {svg_number(control[1])} "
-                    f"{svg_number(p1[0])} {svg_number(p1[1])}"
-                ),
-                label_x=svg_number(lx),
-                label_y=svg_number(ly),
+                source_label=source.label,
+                target_label=target.label,
+                source_url=source.url,
+                target_url=target.url,
+                path=f"M{at(start)}Q{at(control)} {at(end)}",
+                label_x=svg_number(lx + dx),
+                label_y=svg_number(ly + dy),
                 display_label=text,
-                parallel=len(pairs[_pair(edge, index)]),
+                parallel=len(pairs[_pair(edge, rank)]),
+                label_shown=bool(text) and shown,
             )
         )
-    return placed
 
-
-def _pair(edge: Edge, index: dict[str, int]) -> tuple[int, int]:
-    a, b = index[edge.source], index[edge.target]
-    return (a, b) if a < b else (b, a)
-
-
-LABEL_TS = (0.5, 0.43, 0.57, 0.36, 0.64, 0.29, 0.71)
-
-
-def _label_spots(curves, texts, nodes) -> list[tuple[float, float]]:
-    """Where each edge label goes: on its own curve, clear of other labels, lines and nodes.
-
-    Greedy, in edge order: each label takes the candidate point along its curve (middle first)
-    that covers the fewest other lines and overlaps no label placed before it.
-    """
-    samples = [[_bezier(*curve, i / 24) for i in range(1, 24)] for curve in curves]
-    taken: list[tuple[float, float, float, float]] = []
-    spots = []
-    for number, (curve, text) in enumerate(zip(curves, texts, strict=True)):
-        if not text:
-            spots.append(_bezier(*curve, 0.5))
-            continue
-        half_w = text_width(text, EDGE_LABEL_FONT_SIZE) / 2 + 2
-        half_h = EDGE_LABEL_FONT_SIZE * 0.75
-        best = None
-        for rank, t in enumerate(LABEL_TS):
-            x, y = _bezier(*curve, t)
-            box = (x - half_w, y - half_h, x + half_w, y + half_h)
-            cost = rank * 0.6
-            cost += 100 * sum(_overlaps(box, other) for other in taken)
-            cost += 50 * sum(_inside((n.x, n.y), box, NODE_RADIUS + 2) for n in nodes)
-            cost += sum(
-                _inside(point, box)
-                for other, points in enumerate(samples)
-                if other != number
-                for point in points
-            )
-            if best is None or cost < best[0]:
-                best = (cost, x, y, box)
-        taken.append(best[3])
-        spots.append((best[1], best[2]))
-    return spots
-
-
-def _inside(point, box, pad: float = 0.0) -> bool:
-    return box[0] - pad < point[0] < box[2] + pad and box[1] - pad < point[1] < box[3] + pad
-
-
-def _overlaps(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    counts = Counter(node.kind for node in ordered)
+    legend = [
+        LegendItem(kind=kind, label=label, shape=SHAPES[kind], count=counts[kind])
+        for kind, label in PARTNER_KINDS
+        if counts[kind]
+    ]
+    return Diagram(
+        width=math.ceil(right - left + 2 * MARGIN),
+        height=math.ceil(bottom - top + 2 * MARGIN),
+        nodes=placed,
+        edges=placed_edges,
+        legend=legend,
+        dense=dense,
+    )

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from symbioses.models import PartnerPage, SymbiosePage, ThemeGroupPage
 from tests.catalogue import make_partner, make_symbiose
@@ -131,6 +132,17 @@ def test_empty_catalogue_explains_itself(client, launch):
     )
 
 
+def test_filters_are_one_control_that_summarises_the_active_ones(client, catalogue):
+    form = get(client, "/symbioser/").find("form", class_="filters")
+    details = form.find("details")
+    assert not details.has_attr("open")  # site.js opens it on wide screens
+    assert text(details.summary) == "Filtrér"
+    assert details.find("select", attrs={"name": "dimension"})
+    form = get(client, "/symbioser/?dimension=social&status=drift&tema=nope").find("form")
+    # "aktive" needs the merged catalogue (msgid "active: %(names)s")
+    assert text(form.summary) == "Filtrér (aktive: Social, I drift)"
+
+
 def test_filter_form_works_without_javascript(client, catalogue):
     form = get(client, "/symbioser/").find("form", class_="filters")
     assert form["method"] == "get"
@@ -168,11 +180,55 @@ def test_symbiose_page_shows_parties_results_and_business_case(client, catalogue
         "MWh/år",
         "2024",
     ]
-    assert facts(page.find("h2", string="Business case").find_next("dl")) == {
+    # The Danish heading needs the merged catalogue (msgid "Economy"): no English left.
+    assert page.find("h2", string="Business case") is None
+    assert facts(page.find("h2", string="Økonomi").find_next("dl")) == {
         "Investering": "12.000.000 kr. (betales af Forsyningen)",
         "Årlig besparelse": "1.500.000 kr./år (tilfalder Fjernvarmekunderne)",
         "Tilbagebetalingstid": "8 år",
     }
+
+
+def test_results_table_leaves_out_empty_columns_and_keeps_units_whole(client, catalogue):
+    page = get(client, catalogue["heat"].url)
+    table = page.find("h2", string="Målte resultater").find_next("table")
+    headers = [text(th) for th in table.thead.find_all("th")]
+    assert headers == ["Indikator", "Værdi", "Enhed", "År"]  # no baseline, no method
+    assert "table--stack" in table["class"]
+    row = table.tbody.find("tr")
+    assert [td["data-label"] for td in row.find_all("td")] == headers[1:]
+    assert text(row.find("span", class_="unit")) == "MWh/år"
+
+    heat = catalogue["heat"]
+    result = heat.results.first()
+    result.baseline, result.method = 100, "Målt af forsyningen"
+    result.save()
+    heat.save_revision().publish()
+    table = get(client, heat.url).find("h2", string="Målte resultater").find_next("table")
+    assert [text(th) for th in table.thead.find_all("th")][-2:] == [
+        "Udgangspunkt",
+        "Metode eller kilde",
+    ]
+    assert len(table.tbody.find("tr").find_all("td")) == 5
+
+
+def test_resource_is_a_fact_like_the_others(client, catalogue):
+    """Every fact is a <div> with one <dt> and one <dd>: laid out alike (site.css)."""
+    dl = get(client, catalogue["heat"].url).find("dl", class_="facts")
+    for div in dl.find_all("div", recursive=False):
+        assert [child.name for child in div.find_all(True, recursive=False)] == ["dt", "dd"]
+
+
+@pytest.mark.parametrize(
+    ("key", "listing"),
+    [("heat", "/symbioser/"), ("forsyning", "/partnere/"), ("group", "/temagrupper/")],
+)
+def test_pages_link_back_to_their_listing(client, catalogue, key, listing):
+    url = "/temagrupper/energi/" if key == "group" else catalogue[key].url
+    back = get(client, url).find(class_="back-link")
+    assert back.find("a")["href"] == listing
+    # The words need the merged catalogue ("Back to all …" → "Tilbage til alle …").
+    assert text(back).startswith("← Tilbage til alle ")
 
 
 def test_example_content_is_labelled(client, launch):
@@ -219,9 +275,28 @@ def test_theme_group_page_lists_members_and_symbioses(client, catalogue):
     group.members.add(catalogue["firma"], catalogue["forsyning"])
     group.save_revision().publish()
     page = get(client, "/temagrupper/energi/")
-    members = page.find("h2", string="Medlemmer").find_next("ul")
+    members = page.find("h2", id="members-heading").find_next("ul")
     assert [text(a) for a in members.find_all("a")] == ["Datacentret", "Forsyningen"]
     assert [text(h) for h in page.select(".card__title")] == ["Overskudsvarme til fjernvarme"]
+
+
+def test_theme_group_members_include_the_partners_of_its_symbioses(client, catalogue):
+    """Energi has one symbiosis (Datacentret → Forsyningen) and no member added by hand: its
+    members are those two partners, counted as listed."""
+    page = get(client, "/temagrupper/energi/")
+    heading = page.find("h2", id="members-heading")
+    members = heading.find_next("ul")
+    assert [text(a) for a in members.find_all("a")] == ["Datacentret", "Forsyningen"]
+    assert text(heading) == "Medlemmer (2)"
+    assert "ingen medlemmer" not in text(page.find("main"))
+    group = ThemeGroupPage.objects.get(slug="energi")
+    group.members.add(catalogue["skole"], catalogue["firma"])  # one new, one already counted
+    group.save_revision().publish()
+    page = get(client, "/temagrupper/energi/")
+    assert text(page.find("h2", id="members-heading")) == "Medlemmer (3)"
+    # a group without symbioses or members still says so
+    empty = get(client, "/temagrupper/affald/")
+    assert "Medlemmer (" not in text(empty.find("main"))
 
 
 def test_theme_group_index_lists_the_five_groups(client, launch):
@@ -304,6 +379,7 @@ def test_exports_honour_the_filters(client, catalogue):
     assert [a["href"] for a in links] == [
         "/symbioser/data.json?dimension=social",
         "/symbioser/data.csv?dimension=social",
+        "/symbioser/data-excel.csv?dimension=social",
     ]
 
 
@@ -316,6 +392,58 @@ def test_csv_has_a_row_per_result(client, catalogue):
     assert co2["resultat_vaerdi"] == "1234.5"
     assert co2["resultat_enhed"] == "t_co2e_aar"
     assert co2["partner_b"] == "Forsyningen"
+    heat = next(row for row in rows if row["resultat_indikator"] == "Leveret varme")
+    assert heat["resultat_vaerdi"] == "18500"  # whole numbers without ".0"
+    assert heat["investering_kr"] == "12000000" and heat["aarlig_besparelse_kr"] == "1500000"
+    assert heat["tilbagebetalingstid_aar"] == "8"
+    assert heat["eksempel"] == "false"
+    assert heat["resultat_baseline"] == "" and heat["startdato"] == ""
+    assert "False" not in response.content.decode() and ".0," not in response.content.decode()
+
+
+def test_json_numbers_and_booleans(client, catalogue):
+    data = json.loads(client.get("/symbioser/data.json").content)
+    heat = next(item for item in data["symbioser"] if item["titel"].startswith("Overskud"))
+    case = heat["business_case"]
+    assert type(case["investering_kr"]) is int and case["investering_kr"] == 12_000_000
+    assert type(case["tilbagebetalingstid_aar"]) is int
+    values = {r["indikator"]: r["vaerdi"] for r in heat["resultater"]}
+    assert type(values["Leveret varme"]) is int and values["Sparet CO₂"] == 1234.5
+    assert heat["eksempel"] is False
+    body = client.get("/symbioser/data.json").content.decode()
+    assert "18500.0" not in body and "12000000.0" not in body
+
+
+def test_urls_are_absolute_on_the_configured_site_address(client, catalogue):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "symbiosehillerod.dk", 443
+    site.save()
+    data = json.loads(client.get("/symbioser/data.json").content)  # asked for at 127.0.0.1
+    heat = next(item for item in data["symbioser"] if item["titel"].startswith("Overskud"))
+    assert heat["url"] == "https://symbiosehillerod.dk" + catalogue["heat"].url
+    assert heat["partner_a"]["url"] == "https://symbiosehillerod.dk" + catalogue["firma"].url
+
+
+def test_excel_csv_is_for_danish_excel(client, catalogue):
+    response = client.get("/symbioser/data-excel.csv?dimension=miljo")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "symbioser-excel.csv" in response["Content-Disposition"]
+    body = response.content
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
+    lines = body.decode("utf-8-sig").split("\r\n")
+    assert lines[-1] == "" and all("\n" not in line for line in lines)
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert {row["titel"] for row in rows} == {"Overskudsvarme til fjernvarme"}  # filtered
+    co2 = next(row for row in rows if row["resultat_indikator"] == "Sparet CO₂")
+    assert co2["resultat_vaerdi"] == "1234,5"
+    assert co2["investering_kr"] == "12000000" and co2["eksempel"] == "false"
+    assert lines[0].split(";")[:3] == ["symbiose_id", "titel", "url"]
+    with translation.override("da"):  # the request activates English; leave Danish active after
+        english = client.get("/en/symbioses/data-excel.csv")
+    assert english.status_code == 200 and english.content.startswith(b"\xef\xbb\xbf")
 
 
 # Drafts never leak ---------------------------------------------------------------------------------

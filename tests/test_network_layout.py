@@ -1,7 +1,13 @@
-"""The network diagram: layout (pure Python) and the SVG template. No database needed."""
+"""The network diagram: layout (pure Python), the SVG template, and the geometry of the SVG that
+pages serve (launch content, examples) and of a dense network: every label horizontal, whole,
+inside the view box, clear of every line, node and other label.
+
+Label widths are measured here with the font itself (DejaVu Sans, through Pillow), not with the
+layout's own estimate, and heights from the font's ascent and descent."""
 
 import itertools
 import math
+import os
 import random
 import re
 
@@ -9,20 +15,22 @@ import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.utils import translation
+from PIL import ImageFont
 
+from symbioses.models import PartnerPage, SymbiosePage
 from symbioses.network import (
     DENSE_EDGES,
-    MAX_NODE_LABEL,
-    MIN_SIZE,
-    NODE_SPACING,
     PARTNER_KINDS,
+    ROW,
+    SHAPE_REACH,
     SHAPES,
     Diagram,
     Edge,
     Node,
     collation_key,
+    curve_points,
     layout,
-    shorten,
+    segment_hits_box,
     svg_number,
     text_width,
 )
@@ -158,38 +166,24 @@ def test_layout_is_deterministic_whatever_the_input_order():
     assert render(layout(shuffled_nodes, shuffled_edges)) == render(first)
 
 
-@pytest.mark.parametrize("sample", [small, big])
-def test_everything_is_inside_the_view_box(sample):
-    diagram = layout(*sample())
-    assert diagram.width >= MIN_SIZE and diagram.height >= MIN_SIZE
-    assert diagram.view_box == f"0 0 {diagram.width} {diagram.height}"
-    for node in diagram.nodes:
-        assert 0 < node.x < diagram.width and 0 < node.y < diagram.height
-        # the far end of the label (its width estimated generously) stays on the canvas too
-        dx, dy = node.x - diagram.center_x, node.y - diagram.center_y
-        reach = math.hypot(dx, dy) + 15 + text_width(node.display_label, 13)
-        far_x = diagram.center_x + dx / math.hypot(dx, dy) * reach
-        far_y = diagram.center_y + dy / math.hypot(dx, dy) * reach
-        assert 0 < far_x < diagram.width and 0 < far_y < diagram.height
-    for edge in diagram.edges:
-        points = path_points(edge.path)
-        assert len(points) == 6
-        for x, y in zip(points[::2], points[1::2], strict=True):
-            assert 0 <= x <= diagram.width and 0 <= y <= diagram.height
-        assert 0 <= float(edge.label_x) <= diagram.width
-        assert 0 <= float(edge.label_y) <= diagram.height
-
-
-def test_canvas_grows_with_the_number_of_nodes_and_size_can_be_forced():
+def test_canvas_fits_its_content_and_grows_with_the_number_of_nodes():
     few = layout(*big(partners=10, symbioses=5))
     many = layout(*big(partners=80, symbioses=5))
-    assert many.width > few.width >= MIN_SIZE
-    forced = layout(*small(), size=900)
-    assert (forced.width, forced.height) == (900, 900)
-    assert all(0 < n.x < 900 and 0 < n.y < 900 for n in forced.nodes)
+    assert many.height > few.height
+    assert few.view_box == f"0 0 {few.width} {few.height}"
+    # fitted: something is drawn within a few units of each edge of the view box
+    for diagram in (few, many, layout(*small())):
+        svg = svg_of(render(diagram))
+        boxes = drawn_boxes(svg)
+        left, top = min(box[0] for box in boxes), min(box[1] for box in boxes)
+        right, bottom = max(box[2] for box in boxes), max(box[3] for box in boxes)
+        assert 0 <= left < 30 and 0 <= top < 30
+        assert diagram.width - 30 < right <= diagram.width
+        assert diagram.height - 30 < bottom <= diagram.height
+        assert (right - left) * (bottom - top) > 0.85 * diagram.width * diagram.height
 
 
-def test_labels_point_away_from_the_circle_and_long_names_are_shortened():
+def test_labels_are_horizontal_whole_and_outside_the_columns():
     long_name = "Hillerød Andelsboligforening for Grønne Tage og Regnvand"
     nodes = [
         Node("r", "Right", "borger", "/r/"),
@@ -197,16 +191,20 @@ def test_labels_point_away_from_the_circle_and_long_names_are_shortened():
         Node("x", "X", "forening", "/x/"),
         Node("y", "Y", "virksomhed", "/y/"),
     ]
-    diagram = layout(nodes, [])
+    edges = [Edge("1", "r", "l", "Varme", "/1/", True), Edge("2", "x", "y", "Vand", "/2/", False)]
+    diagram = layout(nodes, edges)
+    xs = sorted({round(node.x, 1) for node in diagram.nodes})
+    assert len(xs) == 2  # two columns
     for node in diagram.nodes:
-        on_the_right = node.x >= diagram.center_x - 0.01
+        on_the_right = node.x == max(n.x for n in diagram.nodes)
         assert node.label_anchor == ("start" if on_the_right else "end")
-        assert float(node.label_x) == (15 if on_the_right else -15)
-        assert node.label_transform.startswith(node.transform + " rotate(")
+        assert float(node.label_x) == pytest.approx(node.x + (16 if on_the_right else -16), abs=0.1)
+        assert float(node.label_y) == pytest.approx(node.y, abs=0.1)
     placed = next(n for n in diagram.nodes if n.key == "l")
-    assert placed.display_label.endswith("…") and len(placed.display_label) <= MAX_NODE_LABEL
-    assert placed.label == long_name
-    assert shorten("Kort navn", MAX_NODE_LABEL) == "Kort navn"
+    assert placed.display_label == long_name
+    html = render(diagram)
+    assert "rotate(" not in html and "…" not in html
+    assert long_name in html
 
 
 def test_directed_edges_stop_short_of_their_target_for_the_arrow():
@@ -254,9 +252,9 @@ def test_sixty_partners_and_120_symbioses_stay_readable():
     closest = min(
         math.dist((a.x, a.y), (b.x, b.y)) for a, b in itertools.combinations(diagram.nodes, 2)
     )
-    assert closest >= NODE_SPACING - 1
-    assert diagram.width > 800  # the canvas grew instead of the labels shrinking
-    assert diagram.wide
+    assert closest >= ROW - 0.1
+    assert not any(edge.label_shown for edge in diagram.edges)  # on hover and focus only
+    assert_readable(svg_of(render(diagram)), {n.label for n in nodes}, set())
 
 
 def test_few_edges_are_not_dense():
@@ -264,15 +262,6 @@ def test_few_edges_are_not_dense():
     assert not diagram.dense and "network--dense" not in diagram.svg_class
     assert layout(*big(symbioses=DENSE_EDGES)).dense is False
     assert layout(*big(symbioses=DENSE_EDGES + 1)).dense is True
-
-
-def test_edge_labels_do_not_overlap_when_shown():
-    diagram = layout(*small())
-    boxes = [
-        (float(e.label_x), float(e.label_y), len(e.display_label) * 11 * 0.5) for e in diagram.edges
-    ]
-    for (x1, y1, w1), (x2, y2, w2) in itertools.combinations(boxes, 2):
-        assert abs(y1 - y2) >= 12 or abs(x1 - x2) >= (w1 + w2) / 2
 
 
 def test_legend_covers_the_kinds_in_the_order_of_partner_kinds():
@@ -323,7 +312,7 @@ def test_edges_to_unknown_partners_and_loops_are_left_out():
 def test_empty_network():
     diagram = layout([], [])
     assert diagram.nodes == [] and diagram.edges == [] and diagram.legend == []
-    assert diagram.width == MIN_SIZE
+    assert diagram.width == diagram.height == 16
     assert "<svg" in render(diagram)
 
 
@@ -339,16 +328,17 @@ def test_template_has_one_link_per_node_and_per_edge_with_accessible_names():
     nodes, edges = small()
     with translation.override("da"):
         html = render(layout(nodes, edges))
+        utility = str(PARTNER_KINDS[6][1])
     svg = svg_of(html)
     assert svg["role"] == "group"
-    assert svg["width"] == "100%" and svg["viewbox"].startswith("0 0 ")
+    assert svg["viewbox"] == f"0 0 {svg['width']} {svg['height']}"
     assert svg.find("title", id="netvaerk-title")["id"] == svg["aria-labelledby"]
 
     node_links = svg.select("a.network__node")
     assert {a["href"] for a in node_links} == {n.url for n in nodes}
     assert len(node_links) == len(nodes)
     names = {a["href"]: a.find("title").get_text() for a in node_links}
-    assert names["/partnere/forsyning/"] == f"Hillerød Forsyning ({PARTNER_KINDS[6][1]})"
+    assert names["/partnere/forsyning/"] == f"Hillerød Forsyning ({utility})"
 
     edge_links = svg.select("a.network__edge")
     assert len(edge_links) == len(edges)
@@ -433,3 +423,198 @@ def test_template_without_urls_renders_no_empty_links():
     assert [a["href"] for a in svg.find_all("a")] == ["/b/"]
     assert svg.find("g", class_="network__node", attrs={"aria-label": True}) is not None
     assert svg.find("g", class_="network__edge")["aria-label"] == "A → B: Varme"
+
+
+# Geometry of the SVG as served: labels measured with the font itself
+
+FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_SIZE_UNITS = 100  # Pillow measures at this size; scaled to each label's font size
+FONT_SIZES = {"network__label": 13, "network__edge-label": 11.5}
+
+
+@pytest.fixture(scope="module")
+def font():
+    if not os.path.exists(FONT_FILE):
+        pytest.fail(
+            f"{FONT_FILE} is missing: install fonts-dejavu-core (the brochure needs it too)"
+        )
+    return ImageFont.truetype(FONT_FILE, FONT_SIZE_UNITS)
+
+
+def label_boxes(svg, font):
+    """(text, box, class) of every label that is shown (not the hover-only edge labels), its
+    box from the font's advance width, ascent and descent, as placed by x, y, dy=0.35em and
+    text-anchor."""
+    ascent, descent = (value / FONT_SIZE_UNITS for value in font.getmetrics())
+    boxes = []
+    for text in svg.find_all("text"):
+        classes = text.get("class", [])
+        if "network__edge-label--hover" in classes:
+            continue
+        (kind,) = [c for c in classes if c in FONT_SIZES]
+        size = FONT_SIZES[kind]
+        assert "transform" not in text.attrs and text["dy"] == "0.35em"  # horizontal
+        width = font.getlength(text.get_text()) * size / FONT_SIZE_UNITS
+        x, y = float(text["x"]), float(text["y"]) + 0.35 * size
+        left = {"start": x, "end": x - width, "middle": x - width / 2}[text["text-anchor"]]
+        boxes.append(
+            (text.get_text(), (left, y - ascent * size, left + width, y + descent * size), kind)
+        )
+    return boxes
+
+
+def line_segments(svg):
+    """Every line as straight pieces (the quadratic curves sampled finely)."""
+    segments = []
+    for path in svg.select("g.network__lines path"):
+        numbers = path_points(path["d"])
+        assert len(numbers) == 6 and path["d"].startswith("M") and "Q" in path["d"]
+        points = curve_points(tuple(numbers[0:2]), tuple(numbers[2:4]), tuple(numbers[4:6]), 64)
+        segments.extend(zip(points, points[1:], strict=False))
+    return segments
+
+
+def node_boxes(svg):
+    boxes = []
+    for group in svg.select(".network__nodes g[transform]"):
+        x, y = path_points(group["transform"])
+        boxes.append((x - SHAPE_REACH, y - SHAPE_REACH, x + SHAPE_REACH, y + SHAPE_REACH))
+    return boxes
+
+
+def drawn_boxes(svg, font=None):
+    font = font or ImageFont.truetype(FONT_FILE, FONT_SIZE_UNITS)
+    boxes = [box for _text, box, _kind in label_boxes(svg, font)] + node_boxes(svg)
+    for a, b in line_segments(svg):
+        boxes.append((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
+    return boxes
+
+
+def gap(a, b):
+    """How far apart two boxes are (negative: they overlap)."""
+    return max(a[0] - b[2], b[0] - a[2], a[1] - b[3], b[1] - a[3])
+
+
+def assert_readable(svg, names, resources, font=None):
+    """Every label inside the view box, whole, clear of every other label, line and node.
+    names: the partners' names (each must be a label, untruncated); resources: the edge labels
+    that must be shown. Returns (number of labels, smallest gap between two labels)."""
+    font = font or ImageFont.truetype(FONT_FILE, FONT_SIZE_UNITS)
+    _x, _y, width, height = (float(v) for v in svg["viewbox"].split())
+    labels = label_boxes(svg, font)
+    segments = line_segments(svg)
+    nodes = node_boxes(svg)
+    texts = [text for text, _box, _kind in labels]
+    assert not [t for t in texts if "…" in t or "..." in t], "a label is shortened"
+    assert {t for t, _b, k in labels if k == "network__label"} == set(names)
+    assert set(resources) <= {t for t, _b, k in labels if k == "network__edge-label"}
+    problems = []
+    for text, box, _kind in labels:
+        if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
+            problems.append(f"{text!r} leaves the view box 0 0 {width} {height}: {box}")
+        if any(segment_hits_box(a, b, box) for a, b in segments):
+            problems.append(f"{text!r} lies over a line")
+        if any(gap(box, node) < 0 for node in nodes):
+            problems.append(f"{text!r} lies over a partner's shape")
+    smallest = math.inf
+    for (one, a, _k1), (other, b, _k2) in itertools.combinations(labels, 2):
+        smallest = min(smallest, gap(a, b))
+        if gap(a, b) < 0:
+            problems.append(f"{one!r} and {other!r} overlap")
+    assert not problems, "\n".join(problems)
+    return len(labels), smallest
+
+
+def test_the_geometry_check_finds_what_is_wrong(font):
+    """assert_readable fails on a label over a line, over another label, or off the canvas."""
+    diagram = layout(*small())
+    html = render(diagram)
+    svg = svg_of(html)
+    names = {n.label for n in small()[0]}
+    assert_readable(svg, names, set(), font)
+    first, second = svg.select("text.network__label")[:2]
+    second["y"], second["x"], second["text-anchor"] = first["y"], first["x"], first["text-anchor"]
+    with pytest.raises(AssertionError, match="overlap"):
+        assert_readable(svg, names, set(), font)
+    svg = svg_of(html)
+    edge = svg.select_one("text.network__edge-label")
+    line = path_points(svg.select_one("g.network__lines path")["d"])
+    middle = curve_points(tuple(line[0:2]), tuple(line[2:4]), tuple(line[4:6]), 2)[1]
+    edge["x"], edge["y"] = svg_number(middle[0]), svg_number(middle[1] - 2)
+    edge["class"] = ["network__edge-label"]
+    with pytest.raises(AssertionError, match="over a line"):
+        assert_readable(svg, names, set(), font)
+    svg = svg_of(html)
+    svg.select_one("text.network__label")["x"] = "-40"
+    with pytest.raises(AssertionError, match="leaves the view box"):
+        assert_readable(svg, names, set(), font)
+
+
+def test_small_network_is_readable_and_shows_most_resources(font):
+    nodes, edges = small()
+    diagram = layout(nodes, edges)
+    shown = {e.label for e in diagram.edges if e.label_shown}
+    assert len(shown) >= 8
+    count, smallest = assert_readable(
+        svg_of(render(diagram)), {n.label for n in nodes}, shown, font
+    )
+    assert count == len(nodes) + sum(e.label_shown for e in diagram.edges) and smallest > 0
+
+
+def test_the_estimate_is_never_narrower_than_the_font(font):
+    """The layout's widths (no font needed at run time) cover DejaVu Sans, a wide font."""
+    samples = [n.label for n in big()[0]] + ["WWW @@@ ÆØÅ æøå —…", "iiii llll", "Måledata 2024 %"]
+    for text in samples:
+        measured = font.getlength(text) * 13 / FONT_SIZE_UNITS
+        assert text_width(text, 13) >= measured, text
+
+
+def served_svgs(client, urls):
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        figure = BeautifulSoup(response.content, "html.parser").find("figure", class_="network")
+        if figure is not None:
+            yield url, figure.find("svg", class_="network__svg")
+
+
+def symbioses_and_partners():
+    symbioses = list(SymbiosePage.objects.published())
+    names = {p.title for s in symbioses for p in (s.partner_a, s.partner_b) if p}
+    return symbioses, names
+
+
+@pytest.mark.django_db
+def test_the_examples_are_readable_everywhere(client, examples, font):
+    symbioses, names = symbioses_and_partners()
+    assert len(symbioses) >= 7
+    urls = ["/symbioser/", *(p.url for p in PartnerPage.objects.live())]
+    served = dict(served_svgs(client, urls))
+    assert len(served) == PartnerPage.objects.live().count() + 1
+    count, smallest = assert_readable(
+        served["/symbioser/"], names, {s.resource for s in symbioses}, font
+    )
+    assert count == len(names) + len(symbioses) and smallest > 0
+    for url, svg in served.items():
+        partner_names = {t.get_text() for t in svg.select("text.network__label")}
+        resources = {t.get_text() for t in svg.select("text.network__edge-label")}
+        assert_readable(svg, partner_names, resources, font)
+        assert not svg.select(".network__edge-label--hover"), url
+
+
+@pytest.mark.django_db
+def test_the_launch_content_is_readable(client, launch, font):
+    symbioses, names = symbioses_and_partners()
+    if not symbioses:
+        pytest.skip("the launch content has no symbioses")
+    served = dict(served_svgs(client, ["/symbioser/"]))
+    assert_readable(served["/symbioser/"], names, set(), font)
+
+
+def test_a_dense_network_is_readable(font):
+    nodes, edges = big()
+    diagram = layout(nodes, edges)
+    count, smallest = assert_readable(
+        svg_of(render(diagram)), {n.label for n in nodes}, set(), font
+    )
+    assert count == 60 and smallest >= ROW - 2 * 13 * 0.8

@@ -30,3 +30,10 @@ document.querySelectorAll("form.filters").forEach((form) => {
     });
   });
 });
+
+// The filters sit behind one "Filtrér" control (a <details>), so that on a phone the first
+// symbiosis is on the first screen; on wider screens they start open. Without JavaScript they
+// open with a click.
+document.querySelectorAll("details[data-filters]").forEach((details) => {
+  if (window.matchMedia("(min-width: 48rem)").matches) details.open = true;
+});

@@ -16,6 +16,8 @@ from .conftest import DESKTOP, PHONE
 from .test_axe import assert_accessible, assert_page_basics
 from .test_keyboard import assert_focus_visible
 
+WIDE = {"width": 1366, "height": 768}  # the commonest laptop screen
+
 pytestmark = pytest.mark.browser
 
 INDEX = PAGE_TYPE_URLS["SymbioseIndexPage"]
@@ -128,8 +130,7 @@ def check_page(new_page, viewport, path, h1):
     assert_page_basics(page)  # exactly one h1, lang="da", the hotline tel:+4548231000
     expect(page.locator("h1")).to_have_text(h1)
     assert_accessible(page)
-    if viewport == PHONE:
-        assert_no_sideways_scrolling(page)
+    assert_no_sideways_scrolling(page)
     page.network.assert_stayed_local()
     return page
 
@@ -193,12 +194,21 @@ def full_index(symbioses):
         expect(page.locator(".cards > li")).to_have_count(len(symbioses))
         expect(page.locator("figure.network svg a")).not_to_have_count(0)
         expect(page.locator("details.relations")).to_have_count(1)
-        expect(page.locator(".open-data a")).to_have_count(2)
+        expect(page.locator(".open-data a")).to_have_count(3)
+        if page.viewport_size == PHONE:
+            # The list of relations replaces the drawing and the table (the same data).
+            expect(page.locator("figure.network svg.network__svg")).to_be_hidden()
+            expect(page.locator("details.relations")).to_be_hidden()
+            expect(page.locator(".network__list > li")).to_have_count(len(symbioses))
+            for item in page.locator(".network__list > li").all():
+                expect(item).to_be_visible()
+            return
+        expect(page.locator(".network__list")).to_be_hidden()
+        expect(page.locator("figure.network svg.network__svg")).to_be_visible()
         # Opened, the table alternative must fit too, and pass axe.
         page.locator("details.relations > summary").click()
         expect(page.locator("details.relations tbody tr")).to_have_count(len(symbioses))
-        if page.viewport_size == PHONE:
-            assert_no_sideways_scrolling(page)
+        assert_no_sideways_scrolling(page)
         assert_accessible(page)
 
     return check
@@ -207,31 +217,91 @@ def full_index(symbioses):
 def has_diagram(page):
     expect(page.locator("figure.network svg a.network__edge")).not_to_have_count(0)
     expect(page.locator("details.relations")).to_have_count(1)
+    if page.viewport_size == PHONE:
+        expect(page.locator(".network__list > li").first).to_be_visible()
+    else:
+        expect(page.locator("figure.network svg.network__svg")).to_be_visible()
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def links_back(listing):
+    def check(page):
+        expect(page.locator("main .back-link a")).to_have_attribute("href", listing)
+
+    return check
+
+
+def symbiose_page(page):
+    links_back(INDEX)(page)
+    # Stacked rows on a phone: every cell, with its column's name, inside the window.
+    cells = page.locator("section[aria-labelledby=results-heading] tbody td")
+    expect(cells.first).to_be_visible()
+    width = page.viewport_size["width"]
+    for cell in cells.all():
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    units = page.locator("section[aria-labelledby=results-heading] .unit")
+    for unit in units.all():  # "MWh/år" on one line
+        assert unit.evaluate("el => el.getClientRects().length") == 1
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
 def test_index_and_symbiose_page_are_accessible(symbioses, new_page, viewport):
     check_pages(
         new_page,
         viewport,
         [
             (INDEX, "Symbioser", full_index(symbioses)),
-            (*SYMBIOSE, None),
+            (*SYMBIOSE, symbiose_page),
         ],
     )
 
 
-def test_partner_and_theme_group_pages_are_accessible(symbioses, new_page):
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
+def test_partner_and_theme_group_pages_are_accessible(symbioses, new_page, viewport):
+    def partner(page):
+        has_diagram(page)
+        links_back(PARTNER_INDEX[0])(page)
+
     check_pages(
         new_page,
-        DESKTOP,
+        viewport,
         [
-            (*PARTNER, has_diagram),
-            (*THEME_GROUP, None),
+            (*PARTNER, partner),
+            (*THEME_GROUP, links_back(THEME_GROUP_INDEX[0])),
             (*PARTNER_INDEX, None),
             (*THEME_GROUP_INDEX, None),
         ],
     )
+
+
+def test_on_a_phone_the_first_symbiosis_is_on_the_first_screen(symbioses, new_page):
+    page = new_page(viewport=PHONE)
+    open_url(page, INDEX)
+    details = page.locator("form.filters details")
+    expect(details).not_to_have_attribute("open", re.compile(".*"))
+    expect(page.locator('select[name="dimension"]')).to_be_hidden()
+    first = page.locator(".cards > li").first
+    box = first.bounding_box()
+    assert box["y"] < PHONE["height"], f"the first symbiosis starts at {box['y']}px"
+    expect(first.locator(".card__title")).to_be_in_viewport()
+    # One tap opens the filters; they fit the phone too.
+    details.locator("summary").click()
+    expect(page.locator('select[name="dimension"]')).to_be_visible()
+    assert_no_sideways_scrolling(page)
+    # Filtered, the summary names the active filters.
+    page.locator('select[name="status"]').select_option("drift")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vis symbioser").click()
+    expect(page.locator("form.filters summary")).to_contain_text("I drift")
+    page.network.assert_stayed_local()
+
+
+def test_on_a_wide_screen_the_filters_are_open(symbioses, new_page):
+    page = new_page(viewport=WIDE)
+    open_url(page, INDEX)
+    expect(page.locator("form.filters details")).to_have_attribute("open", "")
+    expect(page.locator('select[name="dimension"]')).to_be_visible()
+    page.network.assert_stayed_local()
 
 
 def test_empty_catalogue_is_accessible(launched, new_page):
@@ -383,9 +453,9 @@ def walk_diagram(page, names):
     return reached
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_diagram_links_with_the_keyboard(symbioses, new_page, viewport):
-    page = new_page(viewport=viewport)
+def test_diagram_links_with_the_keyboard(symbioses, new_page):
+    """On a wide screen (on a phone the list of relations replaces the drawing)."""
+    page = new_page(viewport=DESKTOP)
     open_url(page, INDEX)
     links = page.locator("figure.network svg a")
     hrefs = [link.get_attribute("href") for link in links.all()]
@@ -420,6 +490,7 @@ def test_filter_and_relations_table_without_javascript(symbioses, new_page):
     open_url(page, INDEX)
     expect(page.locator(".hits")).to_have_text(f"{len(symbioses)} symbioser")
 
+    page.locator("form.filters summary").click()  # collapsed without JavaScript, on any screen
     page.get_by_label("Dimension").select_option("social")
     with page.expect_navigation():
         page.get_by_role("button", name="Vis symbioser").click()
@@ -454,7 +525,7 @@ def test_garbage_parameters_show_the_full_list(symbioses, page):
     for name in ("dimension", "tema", "status", "partnertype"):
         expect(page.locator(f'select[name="{name}"]')).to_have_value("")
     expect(page.get_by_role("link", name="Nulstil filtre")).to_have_count(0)
-    expect(page.locator(".open-data a")).to_have_count(2)
+    expect(page.locator(".open-data a")).to_have_count(3)
     for link in page.locator(".open-data a").all():
         assert "?" not in link.get_attribute("href")  # nothing of the garbage is passed on
     scripts = page.locator("script").evaluate_all("els => els.map(el => el.getAttribute('src'))")
