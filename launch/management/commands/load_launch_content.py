@@ -60,7 +60,11 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
-        self.join_page(home)
+        join = self.join_page(home)
+        if join is not None and home.join_page_id is None:
+            # The home page's call to action leads to the join page made with it.
+            home.join_page = join
+            home.save_revision().publish()
         self.english(home)
         self.join_page_in_english(home)
         self.brochure_settings(om, JoinFormPage.objects.child_of(home).first())
@@ -180,6 +184,10 @@ class Command(BaseCommand):
             intro=f"<p>{content.MISSION}</p>",
             search_description=content.MISSION,
             featured_link_text=content.HOME_LINK_TEXT,
+            figures_heading=content.HOME_FIGURES_HEADING,
+            theme_groups_heading=content.HOME_THEME_GROUPS_HEADING,
+            join_heading=content.HOME_JOIN_HEADING,
+            join_text=content.HOME_JOIN_TEXT,
         )
         root.add_child(instance=home)
         home.save_revision().publish()
