@@ -76,9 +76,12 @@ def home_catalogue(page):
     # Page references stay on the Danish symbioses in a translated home page (wagtail-localize).
     by_pk = {symbiose.pk: symbiose for symbiose in symbioses}
     chosen = [by_pk[pk] for pk in page.featured_symbiose_ids if pk in by_pk]
-    featured = chosen or sorted(
-        symbioses, key=lambda symbiose: symbiose.first_published_at, reverse=True
-    )[:NEWEST_SHOWN]
+    featured = (
+        chosen
+        or sorted(symbioses, key=lambda symbiose: symbiose.first_published_at, reverse=True)[
+            :NEWEST_SHOWN
+        ]
+    )
     cards = []
     for original in featured:
         card = shown[original.translation_key]
@@ -105,7 +108,9 @@ def home_catalogue(page):
 
     def of_type(model):
         content_type = ContentType.objects.get_for_model(model)  # cached after the first time
-        return [linked[p.translation_key] for p in originals if p.content_type_id == content_type.pk]
+        return [
+            linked[p.translation_key] for p in originals if p.content_type_id == content_type.pk
+        ]
 
     def link(pk):
         return linked.get(key_of.get(pk)) if pk else None
