@@ -50,6 +50,12 @@ HOME_JOIN_TEXT = (
     "Har I en ressource, der kan udnyttes bedre, eller en idé til en symbiose? Borgere, "
     "foreninger, virksomheder, kommune og uddannelsesinstitutioner er velkomne i netværket."
 )
+HOME_SECTIONS = {  # HomePage field -> launch text
+    "figures_heading": HOME_FIGURES_HEADING,
+    "theme_groups_heading": HOME_THEME_GROUPS_HEADING,
+    "join_heading": HOME_JOIN_HEADING,
+    "join_text": HOME_JOIN_TEXT,
+}
 
 
 def om_body():

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
@@ -339,3 +340,53 @@ def call_sync_english_home(home):
     source.update_from_db()
     for translation in source.translations.all():
         translation.save_target(publish=True)
+
+
+# Launch content on a site made before the home page had its sections --------------------------
+
+SECTION_FIELDS = ["figures_heading", "theme_groups_heading", "join_heading", "join_text"]
+
+
+def as_before_the_sections(page):
+    """The page as a database from before the sections has it: empty fields, and revisions
+    that do not know them."""
+    HomePage.objects.filter(pk=page.pk).update(join_page=None, **dict.fromkeys(SECTION_FIELDS, ""))
+    for revision in page.revisions.all():
+        for name in [*SECTION_FIELDS, "join_page", "featured_heading", "featured_symbioses"]:
+            revision.content.pop(name, None)
+        revision.save()
+
+
+def test_a_home_page_from_before_its_sections_gets_them_once(client, launch):
+    danish = launch["home"]
+    english = HomePage.objects.get(locale__language_code="en")
+    as_before_the_sections(danish)
+    as_before_the_sections(english)
+    assert soup(client.get("/")).find("section", class_="home-join") is None
+
+    call_command("load_launch_content", verbosity=0)
+
+    home = HomePage.objects.get(pk=danish.pk)
+    assert home.join_heading == content.HOME_JOIN_HEADING
+    assert home.join_page_id == JoinFormPage.objects.get(locale__language_code="da").pk
+    section = soup(client.get("/en/")).find("section", class_="home-join")
+    assert section.h2.get_text(strip=True) == "Take part in the network"
+    assert section.find("a")["href"] == "/en/join/"
+
+    revisions = [p.latest_revision_id for p in Page.objects.order_by("pk")]
+    call_command("load_launch_content", verbosity=0)
+    assert [p.latest_revision_id for p in Page.objects.order_by("pk")] == revisions
+
+
+def test_loading_again_keeps_an_editors_home_page_sections(client, launch):
+    home = launch["home"]
+    home.join_page = None
+    home.join_heading = ""
+    home.figures_heading = "Tal"
+    home.save_revision().publish()
+
+    call_command("load_launch_content", verbosity=0)
+
+    home = HomePage.objects.get(pk=home.pk)
+    assert (home.join_page_id, home.join_heading, home.figures_heading) == (None, "", "Tal")
+    assert soup(client.get("/")).find("section", class_="home-join") is None
