@@ -11,5 +11,8 @@ class CachingConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .anchor import anchor
+        from .lookups import install
+
+        install()
 
         request_finished.connect(anchor.after_response, dispatch_uid="pagecache-anchor")

@@ -20,14 +20,19 @@ def cached(name, build, generation_name=""):
     return value
 
 
-def without_restricted(pages):
-    """The pages without those under a view restriction: like PageQuerySet.public(), without a
-    query for the restrictions on every listing."""
-    restricted = cached(
+def restricted_paths():
+    """The paths of the pages with a view restriction (their subtrees are restricted too)."""
+    return cached(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
         generation_name=":restrictions",
     )
+
+
+def without_restricted(pages):
+    """The pages without those under a view restriction: like PageQuerySet.public(), without a
+    query for the restrictions on every listing."""
+    restricted = restricted_paths()
     if not restricted:
         return pages
     private = Q()

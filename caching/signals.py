@@ -10,7 +10,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .pagecache import bump_generation
@@ -51,6 +51,8 @@ def site_wide_change(sender, instance, **kwargs):
         purge_every_page_from_the_cdn()
     elif sender is PageViewRestriction:
         bump_generation(":restrictions")
+    elif sender is Locale:
+        bump_generation(":locales")
     else:
         bump_generation()
 
@@ -68,6 +70,7 @@ for model in (
     Embed,
     Site,
     PageViewRestriction,
+    Locale,
 ):
     post_save.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-save-{model}")
     post_delete.connect(site_wide_change, sender=model, dispatch_uid=f"pagecache-delete-{model}")

@@ -33,20 +33,21 @@ def source_of(page):
 
 def localized(pages):
     """The pages, each as its live translation in the active language where there is one; one
-    query. Untranslated pages are marked with the language they are shown in."""
+    query for pages of one type. Untranslated pages are marked with the language they are shown in."""
     pages = list(pages)
     language = get_language() or settings.LANGUAGE_CODE
     if language == settings.LANGUAGE_CODE or not pages:
         return pages
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.filter(
-            translation_key__in=[page.translation_key for page in pages],
-            locale__language_code=language,
-        )
-        .live()
-        .specific()
-    }
+    # A list of one page type (the usual case) needs no second query for the specific pages.
+    kinds = {type(page) for page in pages}
+    model = kinds.pop() if len(kinds) == 1 else Page
+    translations = model.objects.filter(
+        translation_key__in=[page.translation_key for page in pages],
+        locale__language_code=language,
+    ).live()
+    if model is Page:
+        translations = translations.specific()
+    translations = {page.translation_key: page for page in translations}
     shown = []
     for page in pages:
         translation = translations.get(page.translation_key)

@@ -3,9 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -220,19 +222,27 @@ class SymbioseIndexPage(IndexPage):
         filters = SymbioseFilter.from_query(
             query, theme_groups=in_default_locale(ThemeGroupPage.objects.live())
         )
-        symbioses = SymbiosePage.objects.published().child_of(source_of(self))
+        # Symbioses live under the one catalogue (max_count) and are kept in Danish: no query
+        # for the Danish original of a translated catalogue.
+        symbioses = in_default_locale(SymbiosePage.objects.published())
         return filters, filters.apply(symbioses)
 
     def theme_group_choices(self):
         """(value, label) for the theme group filter: the Danish slug, the title in the page's
         language, so a filtered address means the same in both languages."""
-        groups = list(
-            without_restricted(in_default_locale(ThemeGroupPage.objects.live())).order_by("title")
+        language = get_language() or settings.LANGUAGE_CODE
+        pages = without_restricted(ThemeGroupPage.objects.live()).filter(
+            locale__language_code__in={settings.LANGUAGE_CODE, language}
         )
-        return [
-            (group.slug, shown.title)
-            for group, shown in zip(groups, localized(groups), strict=True)
-        ]
+        # Both languages in one query, paired by translation key.
+        titles = {}
+        groups = []
+        for page in pages.select_related("locale").order_by("title"):
+            if page.locale.language_code == language:
+                titles[page.translation_key] = page.title
+            if page.locale.language_code == settings.LANGUAGE_CODE:
+                groups.append(page)
+        return [(group.slug, titles.get(group.translation_key, group.title)) for group in groups]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,10 +6,12 @@ import os
 import pytest
 import responses
 from aiosmtpd.controller import Controller
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Page
 
 from caching.pagecache import bump_generation
@@ -37,6 +39,13 @@ def _empty_caches():
     """Pages cached by one test must not be served in the next one."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _danish():
+    """Each test starts in Danish: a request to an English page leaves English active in the
+    thread, and messages made outside a request (model validation) would follow it."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -86,12 +95,16 @@ def launch(db, launched_rows):
     Restored from `launched_rows`: making the English pages through wagtail-localize costs
     seconds, and hundreds of tests start here. Tests of the command itself call it directly.
     """
-    rows, pages = launched_rows
-    Page.objects.exclude(pk__in=pages).delete()  # Wagtail's welcome page, as the command does
-    connection.creation.deserialize_db_from_string(rows)
+    restore(launched_rows)
     home = HomePage.objects.get(locale__language_code="da")
     om = ContentPage.objects.get(slug="om-symbiose-hillerod")
     return {"home": home, "om": om}
+
+
+def restore(saved):
+    rows, pages = saved
+    Page.objects.exclude(pk__in=pages).delete()  # Wagtail's welcome page, as the command does
+    connection.creation.deserialize_db_from_string(rows)
 
 
 # One address for every page type, for the checks that hold on every page.
@@ -110,10 +123,23 @@ PAGE_TYPE_URLS = {
 FORM_PAGE_URLS = {PAGE_TYPE_URLS["JoinFormPage"]}
 
 
+@pytest.fixture(scope="session")
+def example_rows(launched_rows, django_db_blocker):
+    """What `load_example_symbioses` adds to the launch content, made once per test process
+    like `launched_rows` (the command takes seconds; a hundred tests start from it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        restore(launched_rows)
+        call_command("load_example_symbioses", verbosity=0)
+        rows = connection.creation.serialize_db_to_string()
+        pages = set(Page.objects.values_list("pk", flat=True))
+        transaction.set_rollback(True)
+    return rows, pages
+
+
 @pytest.fixture
-def examples(launch):
+def examples(launch, example_rows):
     """The launch content plus the example catalogue, so every page type has a page."""
-    call_command("load_example_symbioses", verbosity=0)
+    restore(example_rows)
     return launch
 
 
