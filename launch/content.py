@@ -42,6 +42,20 @@ OM_TITLE = "Om Symbiose Hillerød"
 OM_SLUG = "om-symbiose-hillerod"
 VIDEO_TITLE = "Definition af symbiose hos os"
 HOME_LINK_TEXT = "Læs mere om Symbiose Hillerød"
+# The home page's sections; the figures, symbioses and theme groups come from the catalogue.
+HOME_FIGURES_HEADING = "Netværket i tal"
+HOME_THEME_GROUPS_HEADING = "Netværkets temagrupper"
+HOME_JOIN_HEADING = "Vær med i netværket"
+HOME_JOIN_TEXT = (
+    "Har I en ressource, der kan udnyttes bedre, eller en idé til en symbiose? Borgere, "
+    "foreninger, virksomheder, kommune og uddannelsesinstitutioner er velkomne i netværket."
+)
+HOME_SECTIONS = {  # HomePage field -> launch text
+    "figures_heading": HOME_FIGURES_HEADING,
+    "theme_groups_heading": HOME_THEME_GROUPS_HEADING,
+    "join_heading": HOME_JOIN_HEADING,
+    "join_text": HOME_JOIN_TEXT,
+}
 
 
 def om_body():

@@ -21,6 +21,14 @@ ENGLISH = {
     content.SITE_NAME: content.SITE_NAME,
     content.MISSION: ENGLISH_MISSION,
     content.HOME_LINK_TEXT: "Read more about Symbiose Hillerød",
+    content.HOME_FIGURES_HEADING: "The network in figures",
+    content.HOME_THEME_GROUPS_HEADING: "The network's theme groups",
+    content.HOME_JOIN_HEADING: "Take part in the network",
+    content.HOME_JOIN_TEXT: (
+        "Do you have a resource that could be used better, or an idea for a symbiosis? "
+        "Citizens, associations, companies, the municipality and educational institutions are "
+        "welcome in the network."
+    ),
     # Om Symbiose Hillerød
     content.OM_TITLE: "About Symbiose Hillerød",
     content.OM_SLUG: "about",

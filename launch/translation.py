@@ -36,3 +36,30 @@ def translate(page, locale, english):
     translated = page.get_translation(locale)
     translated.get_latest_revision().publish()
     return translated.specific_class.objects.get(pk=translated.pk), True
+
+
+def update(page, locale, english):
+    """Brings the page's existing translation into `locale` up to date with the Danish page:
+    texts new since it was made get their English from `english`; texts already translated
+    (by us or by an editor) stay as they are. Published; None if the page has no translation."""
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    translation = (
+        Translation.objects.filter(source=source, target_locale=locale).first() if source else None
+    )
+    if translation is None:
+        return None
+    source.update_from_db()
+    po = translation.export_po()
+    new = [entry for entry in po if not entry.msgstr]
+    missing = [entry.msgid for entry in new if entry.msgid not in english]
+    if missing:
+        raise MissingEnglish(f"No English for {page.title!r}: {missing}")
+    for entry in new:
+        entry.msgstr = english[entry.msgid]
+    errors = translation.import_po(po)
+    if errors:
+        raise MissingEnglish(f"wagtail-localize refused the English of {page.title!r}: {errors}")
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return translated

@@ -270,3 +270,43 @@ class BodyBlock(blocks.StreamBlock):
     """A content page's body: sections, each a heading (h2) with its content."""
 
     section = SectionBlock()
+
+
+# The home page --------------------------------------------------------------------------------
+
+FEATURED_MIN, FEATURED_MAX = 3, 6
+
+
+class FeaturedSymbiosesBlock(blocks.StreamBlock):
+    """The symbioses the home page shows: none (the newest are shown) or three to six. Chosen by
+    name only (page_type), so pages never imports the catalogue."""
+
+    symbiose = blocks.PageChooserBlock(
+        page_type="symbioses.SymbiosePage",
+        label=_("Symbiosis"),
+        help_text=_("A published symbiosis from the catalogue."),
+    )
+
+    class Meta:
+        icon = "pick"
+        max_num = FEATURED_MAX
+
+    def clean(self, value):
+        value = super().clean(value)
+        chosen = [child.value.pk for child in value if child.value is not None]
+        errors = []
+        if chosen and not FEATURED_MIN <= len(chosen) <= FEATURED_MAX:
+            errors.append(
+                ValidationError(
+                    _(
+                        "Choose from %(min)s to %(max)s symbioses, or none: then the newest "
+                        "are shown."
+                    )
+                    % {"min": FEATURED_MIN, "max": FEATURED_MAX}
+                )
+            )
+        if len(set(chosen)) < len(chosen):
+            errors.append(ValidationError(_("Each symbiosis can be chosen only once.")))
+        if errors:
+            raise blocks.StreamBlockValidationError(non_block_errors=errors)
+        return value

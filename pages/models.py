@@ -1,12 +1,13 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import RICH_TEXT_FEATURES, BodyBlock, section_anchor
+from .blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedSymbiosesBlock, section_anchor
 from .site_settings import SiteSettings
 
 __all__ = ["ContentPage", "HomePage", "SiteSettings"]
@@ -26,6 +27,65 @@ class HomePage(Page):
         help_text=_("The page the introduction leads on to, e.g. the About page."),
     )
     featured_link_text = models.CharField(_("link text"), max_length=100, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. A photo from the network's work, shown beside the introduction."),
+    )
+    hero_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Required with an image: what the image shows, for visitors who cannot see it."
+        ),
+    )
+    figures_heading = models.CharField(
+        _("heading"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The number of symbioses and partners and the total effect are taken from the "
+            "catalogue when the page is shown; only published symbioses count."
+        ),
+    )
+    featured_heading = models.CharField(
+        _("heading"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Leave empty for 'Featured symbioses', or 'The newest symbioses' when none are chosen."
+        ),
+    )
+    featured_symbioses = StreamField(
+        FeaturedSymbiosesBlock(),
+        verbose_name=_("featured symbioses"),
+        blank=True,
+        help_text=_(
+            "Choose three to six symbioses. Leave empty to show the newest published ones."
+        ),
+    )
+    theme_groups_heading = models.CharField(
+        _("heading"),
+        max_length=100,
+        blank=True,
+        help_text=_("Links to the published theme groups are added automatically."),
+    )
+    join_heading = models.CharField(_("heading"), max_length=100, blank=True)
+    join_text = models.TextField(_("text"), blank=True)
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("join page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page the button leads to; the button shows the page's title."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -33,6 +93,24 @@ class HomePage(Page):
         MultiFieldPanel(
             [FieldPanel("featured_page"), FieldPanel("featured_link_text")],
             heading=_("Read more"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
+            heading=_("Image at the top"),
+        ),
+        MultiFieldPanel([FieldPanel("figures_heading")], heading=_("The network in figures")),
+        MultiFieldPanel(
+            [FieldPanel("featured_heading"), FieldPanel("featured_symbioses")],
+            heading=_("Featured symbioses"),
+        ),
+        MultiFieldPanel([FieldPanel("theme_groups_heading")], heading=_("Theme groups")),
+        MultiFieldPanel(
+            [
+                FieldPanel("join_heading"),
+                FieldPanel("join_text"),
+                PageChooserPanel("join_page", page_type="join.JoinFormPage"),
+            ],
+            heading=_("Call to action: join the network"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -69,13 +147,26 @@ class HomePage(Page):
             return super().route(request, path_components)  # a page with routes of its own
         return chain[addresses[-1]].specific.route(request, [])
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Page references stay on the Danish page in translations (wagtail-localize's choice):
-        # the visitor gets the version in the page's language where there is one.
-        featured = self.featured_page.localized if self.featured_page else None
-        context["featured"] = featured.specific if featured and featured.live else None
-        return context
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {
+                    "hero_image_alt": _(
+                        "Write an alternative text for the image: what it shows. An image on "
+                        "the home page is never only decorative."
+                    )
+                }
+            )
+
+    @property
+    def featured_symbiose_ids(self):
+        """The ids of the symbioses editors chose, in their order (no query)."""
+        return [
+            child["value"]
+            for child in self.featured_symbioses.raw_data
+            if child["type"] == "symbiose" and child["value"]
+        ]
 
 
 class ContentPage(Page):

@@ -111,10 +111,28 @@ class PageTypeRenderingTests(WagtailPageTestCase):
         self.login()
 
     def test_home_page(self):
+        data = nested_form_data(
+            {
+                "title": "Symbiose Hillerød",
+                "slug": "forside-test",
+                "intro": rich_text("<p>Forsiden.</p>"),
+                "featured_page": self.content.pk,
+                "featured_link_text": "Læs mere",
+                "hero_image": ImageFactory().pk,
+                "hero_image_alt": "To partnere ved varmeveksleren",
+                "figures_heading": "Netværket i tal",
+                "featured_heading": "",
+                "featured_symbioses": streamfield([]),
+                "theme_groups_heading": "",
+                "join_heading": "Vær med",
+                "join_text": "Skriv til os.",
+                "join_page": self.join.pk,
+            }
+        )
         self.assertPageIsRoutable(self.home)
         self.assertPageIsRenderable(self.home)
-        self.assertPageIsPreviewable(self.home)
-        self.assertPageIsEditable(self.home)
+        self.assertPageIsPreviewable(self.home, post_data=data)
+        self.assertPageIsEditable(self.home, post_data=data)
 
     def test_content_page(self):
         self.assertPageIsRoutable(self.content)

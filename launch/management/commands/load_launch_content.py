@@ -18,7 +18,7 @@ from brochure.editions import rebuild_safely
 from brochure.models import BrochureSettings
 from join.models import JoinFormField, JoinFormPage
 from launch import content, content_en, join_content
-from launch.translation import MissingEnglish, translate
+from launch.translation import MissingEnglish, translate, update
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
     configured_address,
@@ -60,8 +60,15 @@ class Command(BaseCommand):
                 home.featured_page = om
                 home.save_revision().publish()
         self.catalogue(home)
-        self.join_page(home)
+        join = self.join_page(home)
+        if join is not None and home.join_page_id is None:
+            # The home page's call to action leads to the join page made with it.
+            home.join_page = join
+            home.save_revision().publish()
+        sections_added = self.home_sections(home)
         self.english(home)
+        if sections_added:
+            self.home_sections_in_english(home)
         self.join_page_in_english(home)
         self.brochure_settings(om, JoinFormPage.objects.child_of(home).first())
         self.workflow_names()
@@ -169,6 +176,33 @@ class Command(BaseCommand):
             if created:
                 self.say(f"Created {translated.url}")
 
+    def home_sections(self, home):
+        """A home page made before it had its sections (figures, featured symbioses, theme
+        groups, the call to join) gets their launch texts and the join page, once: only while
+        none of its revisions knows the fields, so nothing an editor chose is overwritten, and
+        only when it has no draft waiting."""
+        revision = home.latest_revision
+        if revision is None or "join_page" in revision.content or home.has_unpublished_changes:
+            return False
+        for name, value in content.HOME_SECTIONS.items():
+            setattr(home, name, value)
+        home.join_page = JoinFormPage.objects.child_of(home).live().first()
+        home.save_revision().publish()
+        self.say("Added the home page's sections")
+        return True
+
+    def home_sections_in_english(self, home):
+        english = Locale.objects.filter(language_code="en").first()
+        if english is None:
+            return
+        try:
+            translated = update(home, english, content_en.ENGLISH)
+        except MissingEnglish as error:
+            self.stderr.write(f"Not translated: {error}")
+            return
+        if translated is not None:
+            self.say(f"Updated {translated.url}")
+
     def home_page(self):
         home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home is not None:
@@ -180,6 +214,7 @@ class Command(BaseCommand):
             intro=f"<p>{content.MISSION}</p>",
             search_description=content.MISSION,
             featured_link_text=content.HOME_LINK_TEXT,
+            **content.HOME_SECTIONS,
         )
         root.add_child(instance=home)
         home.save_revision().publish()
