@@ -94,7 +94,7 @@ def test_danish_captions_are_the_default_track_served_as_webvtt(client, launch):
 def test_the_transcript_is_behind_a_disclosure_under_the_player(client, launch):
     """Needs the Danish catalogue: "Show transcript" is "Vis udskrift"."""
     video = the_video(page_soup(client, OM))
-    details = video.find_next_sibling("details")
+    details = video.find_parent("figure").find_next_sibling("details")
     assert details is not None and not details.has_attr("open")  # closed until asked for
     assert details.summary.get_text(strip=True) == "Vis udskrift"
     paragraphs = [p.get_text(" ", strip=True) for p in details.find_all("p")]
@@ -110,7 +110,7 @@ def test_the_transcript_matches_the_captions(client, launch):
     video = the_video(soup)
     captions = body(client.get(video.find("track")["src"])).decode()
     cues = [block.split("\n", 2)[2] for block in captions.strip().split("\n\n")[1:]]
-    transcript = video.find_next_sibling("details").get_text(" ", strip=True)
+    transcript = video.find_parent("figure").find_next_sibling("details").get_text(" ", strip=True)
     assert cues and all(cue in transcript for cue in cues)
 
 
@@ -134,7 +134,7 @@ def test_the_english_page_has_the_video_with_english_captions_and_transcript(cli
         "da": False,
         "en": True,
     }
-    details = video.find_next_sibling("details")
+    details = video.find_parent("figure").find_next_sibling("details")
     assert details.summary.get_text(strip=True) == "Show transcript"
     assert details.p.get_text(" ", strip=True).startswith(
         "What is a symbiosis at Symbiose Hillerød?"
