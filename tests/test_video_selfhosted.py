@@ -64,6 +64,38 @@ def test_the_video_file_is_served_by_the_site_small_and_typed(client, launch):
     assert 0 < len(data) < MAX_VIDEO_BYTES
 
 
+def test_the_video_is_served_in_byte_ranges_as_players_ask(client, launch):
+    """Safari plays no video from a server that does not answer byte ranges."""
+    src = the_video(page_soup(client, OM)).find("source")["src"]
+    whole = client.get(src)
+    assert whole["Accept-Ranges"] == "bytes"
+    data = body(whole)
+    size = len(data)
+
+    part = client.get(src, HTTP_RANGE="bytes=0-1")  # what Safari asks first
+    assert part.status_code == 206
+    assert part["Content-Range"] == f"bytes 0-1/{size}"
+    assert part["Content-Type"] == "video/mp4"
+    assert body(part) == data[:2]
+
+    middle = client.get(src, HTTP_RANGE=f"bytes=100-{size + 500}")  # past the end: to the end
+    assert middle.status_code == 206
+    assert middle["Content-Range"] == f"bytes 100-{size - 1}/{size}"
+    assert int(middle["Content-Length"]) == size - 100
+    assert body(middle) == data[100:]
+    assert "public" in middle["Cache-Control"]
+
+    tail = client.get(src, HTTP_RANGE="bytes=-10")
+    assert tail.status_code == 206 and body(tail) == data[-10:]
+
+    beyond = client.get(src, HTTP_RANGE=f"bytes={size}-")
+    assert beyond.status_code == 416
+    assert beyond["Content-Range"] == f"bytes */{size}"
+
+    stale = client.get(src, HTTP_RANGE="bytes=0-1", HTTP_IF_RANGE='"another-version"')
+    assert stale.status_code == 200 and body(stale) == data
+
+
 def test_the_poster_is_served_by_the_site(client, launch):
     poster = the_video(page_soup(client, OM))["poster"]
     response = client.get(poster)
