@@ -72,10 +72,7 @@ EXPLAINER_TITLES = {  # the titles of its files in the document and image librar
     ".da.vtt": "Forklaringsvideo: Hvad er en symbiose? (danske undertekster)",
     ".en.vtt": "Forklaringsvideo: Hvad er en symbiose? (engelske undertekster)",
 }
-EXPLAINER_POSTER_DESCRIPTION = (
-    "To cirkler, Part A og Part B, forbundet af en pil, og under dem mærkerne Miljø, Socialt "
-    "og Økonomisk."
-)
+EXPLAINER_POSTER_DESCRIPTION = "Titlen »Hvad er en symbiose?« over navnet Symbiose Hillerød."
 HOME_LINK_TEXT = "Læs mere om Symbiose Hillerød"
 
 

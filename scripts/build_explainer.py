@@ -132,7 +132,7 @@ SCENES = [
         "The words “Bliv en del af Symbiose Hillerød” (Join Symbiose Hillerød).",
     ),
 ]
-POSTER_SCENE, POSTER_AT = 5, 4.5  # the three dimensions, all drawn
+POSTER_SCENE, POSTER_AT = 0, 3  # the title: nothing the player's controls would cover
 
 
 def font_path(bold=False):
