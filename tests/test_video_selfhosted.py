@@ -8,6 +8,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from brochure.content import body_sections
 from launch.content import VIDEO_TITLE
 from pages.blocks import VideoBlock
 
@@ -173,6 +174,19 @@ def test_the_english_page_has_the_video_with_english_captions_and_transcript(cli
     )
     danish = the_video(page_soup(client, OM))
     assert video.find("source")["src"] == danish.find("source")["src"]  # one file
+
+
+def test_the_brochure_links_the_video_where_the_page_shows_it(launch):
+    definition = next(
+        section
+        for section in body_sections(launch["om"])
+        if section["heading"] == "Definition af symbiose hos os"
+    )
+    kinds = [item["kind"] for item in definition["items"]]
+    assert kinds == ["paragraph", "link"]
+    link = definition["items"][1]
+    assert link["text"] == VIDEO_TITLE
+    assert link["url"].startswith("/documents/") and link["url"].endswith(".mp4")
 
 
 def test_loading_again_adds_no_media(launch):
