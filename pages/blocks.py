@@ -198,6 +198,8 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        # Browsers send a textarea's line ends as CRLF; stored as LF, like the launch content's.
+        value["transcript"] = "\n".join((value.get("transcript") or "").splitlines())
         errors = {}
         video, captions = value.get("file"), value.get("captions")
         if video and value["url"]:

@@ -60,7 +60,7 @@ SCENES = [
         "parties",
         "En symbiose er en relation mellem to parter.",
         "A symbiosis is a relationship between two parties.",
-        "To cirkler, »Part A« og »Part B«, glider ind fra hver sin side.",
+        "Cirklerne »Part A« og »Part B« glider ind fra hver sin side.",
         "Two circles, “Party A” and “Party B”, slide in from either side.",
     ),
     Scene(
