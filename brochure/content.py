@@ -91,6 +91,8 @@ def body_sections(page):
                 item = image_item(value)
                 if item:
                     items.append(item)
+            elif kind == "video" and value.get("file"):  # the site's own video file
+                items.append({"kind": "link", "text": value["title"], "url": value["file"].url})
             elif kind == "video" and value["url"]:
                 items.append({"kind": "link", "text": value["title"], "url": value["url"]})
             elif kind == "document" and value["document"]:

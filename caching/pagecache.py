@@ -29,6 +29,8 @@ from .anchor import anchor
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"  # pages; fragments may have generations of their own
+# Documents and images (the video block's files and poster): bumped when any of them changes.
+FILES_GENERATION = ":files"
 CHANNEL = "pagecache:bumped"  # Redis pub/sub: every bump is announced here (caching/watcher.py)
 
 

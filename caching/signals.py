@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .pagecache import bump_generation
+from .pagecache import FILES_GENERATION, bump_generation
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +53,8 @@ def site_wide_change(sender, instance, **kwargs):
         bump_generation(":restrictions")
     elif sender is Locale:
         bump_generation(":locales")
+    elif sender in (get_document_model(), get_image_model()):
+        bump_generation(FILES_GENERATION)  # the pages' too: any page may show them
     else:
         bump_generation()
 

@@ -5,6 +5,7 @@ and "bæredygtige vækst" -> "bæredygtig vækst".
 """
 
 import uuid
+from pathlib import Path
 
 SITE_NAME = "Symbiose Hillerød"
 
@@ -41,6 +42,37 @@ BACKGROUND = [
 OM_TITLE = "Om Symbiose Hillerød"
 OM_SLUG = "om-symbiose-hillerod"
 VIDEO_TITLE = "Definition af symbiose hos os"
+
+# The explainer under the definition, built by scripts/build_explainer.py (drawings, captions and
+# transcript from one list of scenes) and committed here; load_launch_content loads these files.
+EXPLAINER_FOLDER = Path(__file__).resolve().parent / "media"
+EXPLAINER_NAME = "symbiose-forklaring"
+
+
+def explainer_file(suffix):
+    """One of the explainer's built files: ".mp4", ".png", ".da.vtt", ".en.vtt", ".da.txt"…"""
+    return EXPLAINER_FOLDER / f"{EXPLAINER_NAME}{suffix}"
+
+
+def explainer_transcript(language):
+    return explainer_file(f".{language}.txt").read_text(encoding="utf-8").strip()
+
+
+EXPLAINER_TRANSCRIPT = explainer_transcript("da")
+
+
+def as_segment(text):
+    """Plain text (a TextBlock's) as wagtail-localize extracts it: line ends become <br/>."""
+    return text.replace("\n", "<br/>")
+
+
+EXPLAINER_TITLES = {  # the titles of its files in the document and image libraries
+    ".mp4": "Forklaringsvideo: Hvad er en symbiose?",
+    ".png": "Forklaringsvideo: Hvad er en symbiose? (plakat)",
+    ".da.vtt": "Forklaringsvideo: Hvad er en symbiose? (danske undertekster)",
+    ".en.vtt": "Forklaringsvideo: Hvad er en symbiose? (engelske undertekster)",
+}
+EXPLAINER_POSTER_DESCRIPTION = "Titlen »Hvad er en symbiose?« over navnet Symbiose Hillerød."
 HOME_LINK_TEXT = "Læs mere om Symbiose Hillerød"
 # The home page's sections; the figures, symbioses and theme groups come from the catalogue.
 HOME_FIGURES_HEADING = "Netværket i tal"
@@ -58,8 +90,9 @@ HOME_SECTIONS = {  # HomePage field -> launch text
 }
 
 
-def om_body():
-    """The Om page's sections as StreamField data; the video waits for its address. The
+def om_body(video=None):
+    """The Om page's sections as StreamField data; the video block gets `video` (the
+    explainer's files: file, poster, captions, captions_en), or stays empty without it. The
     brochure is linked by the page's template (brochure app), not by a block."""
 
     # Every block has its id, the nested ones too: wagtail-localize addresses text by them.
@@ -78,13 +111,20 @@ def om_body():
         section(
             "Definition af symbiose hos os",
             paragraph(DEFINITION),
-            block("video", {"url": "", "title": VIDEO_TITLE}),
+            block("video", video_value(video)),
         ),
         section(
             "Baggrund",
             *(paragraph(text) for text in BACKGROUND),
         ),
     ]
+
+
+def video_value(video=None):
+    """The video block under the definition: the explainer, with its transcript."""
+    if not video:
+        return {"url": "", "title": VIDEO_TITLE}
+    return {"title": VIDEO_TITLE, **video, "transcript": EXPLAINER_TRANSCRIPT, "url": ""}
 
 
 # The catalogue's listing pages (title, slug, introduction), in menu order.

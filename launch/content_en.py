@@ -47,6 +47,10 @@ ENGLISH = {
         "For Symbiose Hillerød, a symbiosis is a relationship between two parties that aims to "
         "use a resource better, environmentally, socially or economically. See the video below."
     ),
+    # The explainer's transcript, built with the Danish one by scripts/build_explainer.py
+    content.as_segment(content.EXPLAINER_TRANSCRIPT): content.as_segment(
+        content.explainer_transcript("en")
+    ),
     content.BACKGROUND[0]: (
         "As early as 2013, several parties in Hillerød took the initiative to form a "
         "traditional industrial symbiosis. By the end of 2014, however, the participants saw "

@@ -1,13 +1,19 @@
 """The small, deliberate block set editors build pages from."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+
+from caching.fragments import cached
+from caching.pagecache import FILES_GENERATION
 
 from .embeds import cached_embed, fetch_embed, player_src, provider_name
 
@@ -121,24 +127,68 @@ def alt_text(value):
     return text.strip() or None
 
 
+VIDEO_EXTENSIONS = {"mp4", "webm"}
+CAPTION_EXTENSIONS = {"vtt"}
+
+
 class VideoBlock(blocks.StructBlock):
-    url = blocks.URLBlock(
-        label=_("Video address"),
-        required=False,
-        help_text=_("The video's address on YouTube or Vimeo. Until it is set, nothing is shown."),
-    )
+    """A video from the site itself (a file in the document library, with a poster, captions
+    and a transcript: no third party is contacted), or from YouTube or Vimeo (a click-to-load
+    player: nothing is loaded from the host until the visitor presses play)."""
+
     title = blocks.CharBlock(
         label=_("Title"),
         required=False,
         max_length=150,
-        help_text=_("Shown before the video is played, and read aloud as the player's title."),
+        help_text=_("Shown with the video, and read aloud as the player's title."),
+    )
+    file = DocumentChooserBlock(
+        label=_("Video file (recommended)"),
+        required=False,
+        help_text=_(
+            "An MP4 or WebM file from the document library. Recommended: the site serves the "
+            "video itself, so visitors contact no third party. Needs Danish captions."
+        ),
+    )
+    poster = ImageChooserBlock(
+        label=_("Poster image"),
+        required=False,
+        help_text=_("Shown before the video is played. The video's width and height follow it."),
+    )
+    captions = DocumentChooserBlock(
+        label=_("Danish captions (WebVTT)"),
+        required=False,
+        help_text=_("A .vtt file with the video's Danish captions. Required for a video file."),
+    )
+    captions_en = DocumentChooserBlock(
+        label=_("English captions (WebVTT, optional)"),
+        required=False,
+        help_text=_("A .vtt file with English captions, offered beside the Danish ones."),
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        required=False,
+        help_text=_(
+            "Everything the video says and shows, as text. Shown under the video behind "
+            "'Show transcript'. Separate paragraphs with an empty line."
+        ),
+    )
+    url = blocks.URLBlock(
+        label=_("Video address (YouTube or Vimeo)"),
+        required=False,
+        help_text=_(
+            "Only if the video is not a file on the site: its address on YouTube or Vimeo. "
+            "The host receives data about visitors who play it. Until a file or an address is "
+            "set, nothing is shown."
+        ),
     )
 
     class Meta:
         icon = "media"
         label = _("Video")
         description = _(
-            "A video that loads from YouTube or Vimeo only when the visitor presses play."
+            "A video file served by the site itself (recommended), or a video from YouTube or "
+            "Vimeo that loads only when the visitor presses play."
         )
         template = "pages/blocks/video_block.html"
         preview_value = {
@@ -148,14 +198,61 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value["url"] and not value["title"]:
-            raise blocks.StructBlockValidationError(
-                block_errors={"title": ValidationError(_("Give the video a title."))}
+        # Browsers send a textarea's line ends as CRLF; stored as LF, like the launch content's.
+        value["transcript"] = "\n".join((value.get("transcript") or "").splitlines())
+        errors = {}
+        video, captions = value.get("file"), value.get("captions")
+        if video and value["url"]:
+            errors["url"] = ValidationError(
+                _("Choose either a video file or a video address, not both.")
             )
+        if (video or value["url"]) and not value["title"]:
+            errors["title"] = ValidationError(_("Give the video a title."))
+        if video and video.file_extension.lower() not in VIDEO_EXTENSIONS:
+            errors["file"] = ValidationError(_("Choose an MP4 or WebM file."))
+        for name in ("captions", "captions_en"):
+            chosen = value.get(name)
+            if chosen and chosen.file_extension.lower() not in CAPTION_EXTENSIONS:
+                errors[name] = ValidationError(_("Choose a WebVTT file (.vtt)."))
+        # Drafts may be saved without them (deferred validation); publishing is refused.
+        if video and not captions and not self.is_deferred_validation:
+            errors["captions"] = ValidationError(
+                _(
+                    "A video file needs Danish captions before it can be published. Upload "
+                    "them as a WebVTT file (.vtt) and choose it here."
+                )
+            )
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value
+
+    def bulk_to_python(self, values):
+        """Every video block's files and poster on a page from one cached lookup, kept until a
+        document or image changes: rendering a page after a publish asks nothing for them."""
+        values = list(values)
+        stripped = [{**value, **dict.fromkeys(FILE_FIELDS, None)} for value in values]
+        result = super().bulk_to_python(stripped)
+        wanted = [[value.get(name) for name in FILE_FIELDS] for value in values]
+        documents = sorted({pk for row in wanted for pk in row[:-1] if pk})
+        images = sorted({row[-1] for row in wanted if row[-1]})
+        if not documents and not images:
+            return result
+        found = cached(
+            f"video-files:{'.'.join(map(str, documents))}:{'.'.join(map(str, images))}",
+            lambda: video_files(documents, images),
+            generation_name=FILES_GENERATION,
+        )
+        for struct, row in zip(result, wanted, strict=True):
+            for name, pk in zip(FILE_FIELDS, row, strict=True):
+                kind = "images" if name == "poster" else "documents"
+                struct[name] = copy.copy(found[kind].get(pk)) if pk else None
+        return result
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        if value.get("file"):
+            context["tracks"] = caption_tracks(value)
+            return context
         if not value["url"]:
             return context
         request = (parent_context or {}).get("request")
@@ -168,6 +265,34 @@ class VideoBlock(blocks.StructBlock):
         context["player_src"] = player_src(embed)
         context["provider"] = provider_name(value["url"])
         return context
+
+
+FILE_FIELDS = ("file", "captions", "captions_en", "poster")  # the poster last: an image
+
+
+def video_files(documents, images):
+    """The documents and images of these ids, by id (two queries)."""
+    return {
+        "documents": get_document_model().objects.in_bulk(documents),
+        "images": get_image_model().objects.in_bulk(images),
+    }
+
+
+def caption_tracks(value):
+    """The video's caption tracks: (document, language, label, default). The page's language
+    is the default when it has captions in it, else Danish. Labels are each language's own name,
+    as in the language switch."""
+    tracks = [
+        (value.get("captions"), "da", "Dansk"),
+        (value.get("captions_en"), "en", "English"),
+    ]
+    tracks = [track for track in tracks if track[0]]
+    languages = [language for _document, language, _label in tracks]
+    default = get_language() if get_language() in languages else "da"
+    return [
+        {"document": document, "language": language, "label": label, "default": language == default}
+        for document, language, label in tracks
+    ]
 
 
 class DocumentBlock(blocks.StructBlock):

@@ -21,8 +21,11 @@ EXPECTED_KINDS = {
     "doc": {"application/msword", OLE},
     "xls": {"application/vnd.ms-excel", OLE},
     "ppt": {"application/vnd.ms-powerpoint", OLE},
+    "mp4": {"video/mp4", "video/x-m4v"},  # an ISO media file with an MP4 brand
+    "webm": {"video/webm"},
 }  # fmt: skip
 TEXT_EXTENSIONS = {"csv", "txt"}
+CAPTION_EXTENSIONS = {"vtt"}  # WebVTT: UTF-8 text that starts with "WEBVTT" (maybe after a BOM)
 
 
 def check_document_content(uploaded):
@@ -36,6 +39,13 @@ def check_document_content(uploaded):
                 code="invalid_content",
             )
         return
+    if extension in CAPTION_EXTENSIONS:
+        if not is_webvtt(head):
+            raise ValidationError(
+                _("The file is not a WebVTT captions file: it must begin with “WEBVTT”."),
+                code="invalid_content",
+            )
+        return
     if extension not in EXPECTED_KINDS:
         return  # the extension itself is refused by WAGTAILDOCS_EXTENSIONS
     kind = filetype.guess(head)
@@ -45,6 +55,21 @@ def check_document_content(uploaded):
             % {"extension": extension.upper()},
             code="invalid_content",
         )
+
+
+def is_webvtt(head):
+    """The start of a WebVTT file: "WEBVTT" (after an optional BOM), then a space, tab or line
+    end; UTF-8 text without NUL bytes."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if not head.startswith(b"WEBVTT") or b"\x00" in head:
+        return False
+    if head[6:7] not in (b"", b" ", b"\t", b"\n", b"\r"):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:  # a character may be cut at the end of the head
+        return error.start >= len(head) - 3
+    return True
 
 
 class DocumentForm(BaseDocumentForm):

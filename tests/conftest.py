@@ -2,6 +2,7 @@
 allow, the video host's oEmbed answer."""
 
 import os
+import shutil
 
 import pytest
 import responses
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import translation
 from wagtail.models import Page
 
@@ -75,34 +76,42 @@ def redis_url():
 
 
 @pytest.fixture(scope="session")
-def launched_rows(django_db_setup, django_db_blocker):
+def launched_rows(django_db_setup, django_db_blocker, tmp_path_factory):
     """What `load_launch_content` makes in a fresh test database: run for real once per test
     process, in a transaction that is then rolled back, and kept as Django's serialized
     rollback keeps a database (with the pages that were there, to remove Wagtail's welcome
-    page as the command does)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    page as the command does), and the files it uploads (the explainer video and its captions
+    and poster), kept in a folder of their own."""
+    media = tmp_path_factory.mktemp("launched-media")
+    with (
+        override_settings(MEDIA_ROOT=media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         call_command("load_launch_content", verbosity=0)
         rows = connection.creation.serialize_db_to_string()
         pages = set(Page.objects.values_list("pk", flat=True))
         transaction.set_rollback(True)
-    return rows, pages
+    return rows, pages, media
 
 
 @pytest.fixture
-def launch(db, launched_rows):
+def launch(db, launched_rows, settings):
     """The launch content exactly as `make run` loads it; returns the two Danish pages.
 
     Restored from `launched_rows`: making the English pages through wagtail-localize costs
     seconds, and hundreds of tests start here. Tests of the command itself call it directly.
     """
     restore(launched_rows)
+    media = launched_rows[2]
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)  # the test's own MEDIA_ROOT
     home = HomePage.objects.get(locale__language_code="da")
     om = ContentPage.objects.get(slug="om-symbiose-hillerod")
     return {"home": home, "om": om}
 
 
 def restore(saved):
-    rows, pages = saved
+    rows, pages = saved[:2]
     Page.objects.exclude(pk__in=pages).delete()  # Wagtail's welcome page, as the command does
     connection.creation.deserialize_db_from_string(rows)
 
@@ -127,7 +136,11 @@ FORM_PAGE_URLS = {PAGE_TYPE_URLS["JoinFormPage"]}
 def example_rows(launched_rows, django_db_blocker):
     """What `load_example_symbioses` adds to the launch content, made once per test process
     like `launched_rows` (the command takes seconds; a hundred tests start from it)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with (
+        override_settings(MEDIA_ROOT=launched_rows[2]),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         restore(launched_rows)
         call_command("load_example_symbioses", verbosity=0)
         rows = connection.creation.serialize_db_to_string()
@@ -156,13 +169,19 @@ def section_blocks(body):
     return [child for section in body for child in section["value"]["content"]]
 
 
+SELF_HOSTED_FIELDS = ("file", "poster", "captions", "captions_en", "transcript")
+
+
 def publish_video(page, url):
-    """What an editor does: fill in the video address of the page's video block and publish."""
+    """What an editor does: fill in the video address of the page's video block (instead of
+    the launch content's video file, which the block refuses beside an address) and publish."""
     body = list(page.body.raw_data)
     videos = [block for block in section_blocks(body) if block["type"] == "video"]
     assert videos, "the page has no video block"
     for block in videos:
         block["value"]["url"] = url
+        for field in SELF_HOSTED_FIELDS:
+            block["value"].pop(field, None)
     page.body = body
     page.save_revision().publish()
     return Page.objects.get(pk=page.pk).specific

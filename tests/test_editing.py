@@ -16,11 +16,13 @@ def content_form_data(block):
     """One block inside a section, as the admin's form submits it."""
     if block.block_type == "paragraph":
         return ("paragraph", rich_text(str(block.value)))
-    if block.block_type == "document":
-        value = dict(block.value)
-        value["document"] = value["document"].pk if value["document"] else ""
-        return ("document", value)
-    return (block.block_type, dict(block.value))
+    # Chosen documents and images (a document block's, a video's file, captions and poster)
+    # are submitted as their ids.
+    value = {
+        name: item.pk if hasattr(item, "pk") else ("" if item is None else item)
+        for name, item in dict(block.value).items()
+    }
+    return (block.block_type, value)
 
 
 def om_form_data(om, paragraph_text, **extra):

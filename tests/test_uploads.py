@@ -1,6 +1,7 @@
 """Uploads are limited to safe types and sizes, and every refusal says why in Danish."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -70,6 +71,57 @@ def test_csv_is_accepted(editor):
     assert response.status_code == 302
 
 
+EXPLAINER = Path(__file__).resolve().parent.parent / "launch" / "media" / "symbiose-forklaring"
+# The first bytes of a WebM file: an EBML header whose document type is "webm".
+WEBM_HEAD = (
+    bytes.fromhex("1a45dfa3 9f 4286 81 01 42f7 81 01 42f2 81 04 42f3 81 08 4282 84") + b"webm"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("forklaring.mp4", EXPLAINER.with_suffix(".mp4").read_bytes()),
+        ("forklaring.webm", WEBM_HEAD + b"\x42\x87\x81\x04" + b"\x00" * 64),
+        ("undertekster.vtt", EXPLAINER.with_suffix(".da.vtt").read_bytes()),
+        ("undertekster.vtt", "\ufeffWEBVTT\n\n00:00.000 --> 00:02.000\nHej\n".encode()),
+    ],
+)
+def test_video_and_captions_are_accepted(editor, name, content):
+    response = upload(editor, "documents", name, content)
+    assert response.status_code == 302
+    assert get_document_model().objects.filter(title=name).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("film.mp4", small_pdf(), "Filens indhold er ikke en gyldig MP4-fil."),
+        (
+            "film.webm",
+            b"MZ\x90\x00\x03" + b"\x00" * 200,
+            "Filens indhold er ikke en gyldig WEBM-fil.",
+        ),
+        # A Matroska file is no WebM a browser must play.
+        (
+            "film.webm",
+            WEBM_HEAD[:-5] + b"\x88matroska",
+            "Filens indhold er ikke en gyldig WEBM-fil.",
+        ),
+        ("film.mp4", WEBM_HEAD + b"\x00" * 64, "Filens indhold er ikke en gyldig MP4-fil."),
+        # Captions must say they are WebVTT; the message needs the Danish catalogue.
+        ("tekst.vtt", b"1\n00:00:00,000 --> 00:00:02,000\nHej\n", "den skal begynde med “WEBVTT”"),
+        ("tekst.vtt", b"WEBVTTX\n", "den skal begynde med “WEBVTT”"),
+        ("tekst.vtt", b"WEBVTT\n\x00\x01binary", "den skal begynde med “WEBVTT”"),
+    ],
+)
+def test_disguised_video_and_captions_are_refused(editor, name, content, message):
+    response = upload(editor, "documents", name, content)
+    assert response.status_code == 200
+    assert message in errors(response)
+    assert not get_document_model().objects.exists()
+
+
 def test_too_large_document_is_refused(editor, settings):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
     response = upload(editor, "documents", "stor.pdf", b"%PDF-1.4\n" + b"0" * 4096)
@@ -132,7 +184,7 @@ def link_document_on_the_om_page(om, document):
 def test_editor_replaces_a_document_and_the_page_and_old_address_follow(editor, launch):
     response = upload(editor, "documents", "aarsberetning.pdf", small_pdf())
     assert response.status_code == 302
-    document = get_document_model().objects.get()
+    document = get_document_model().objects.get(title="aarsberetning.pdf")
     link_document_on_the_om_page(launch["om"], document)
     old_address = document.url
     bigger = small_pdf(size=30_000)

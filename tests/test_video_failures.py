@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pages.blocks import VideoBlock
-from tests.conftest import OEMBED_ANSWER, VIDEO_URL
+from tests.conftest import OEMBED_ANSWER, SELF_HOSTED_FIELDS, VIDEO_URL
 
 OM = "/om-symbiose-hillerod/"
 TITLE = "Definition af symbiose hos os"
@@ -23,7 +23,7 @@ LINK_TEXT = f"Se videoen på YouTube: {TITLE}"
 
 def form_value(block, value, video_url):
     """A block's value as the admin's form submits it, whatever the body's structure; the
-    video blocks get `video_url` as their address."""
+    video blocks get `video_url` as their address (and no video file)."""
     if isinstance(block, blocks.StreamBlock):
         return streamfield(
             [(child.block_type, form_value(child.block, child.value, video_url)) for child in value]
@@ -38,6 +38,8 @@ def form_value(block, value, video_url):
             for name, child in block.child_blocks.items()
         }
         if isinstance(block, VideoBlock):
+            # An address instead of the launch content's video file, which it cannot go beside.
+            fields.update(dict.fromkeys(SELF_HOSTED_FIELDS, ""))
             fields["url"] = video_url
         return fields
     if isinstance(block, blocks.RichTextBlock):

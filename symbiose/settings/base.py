@@ -156,7 +156,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Uploads: only formats visitors can open safely; no SVG, no executables.
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "csv", "txt",
+    "mp4", "webm", "vtt",  # the video block's own files: the video and its captions
 ]  # fmt: skip
+# Named here, not guessed from the system's mime.types (a slim image may have none): the video
+# block's <video> and <track> need them, and the browser refuses captions of another type.
+WAGTAILDOCS_CONTENT_TYPES = {"mp4": "video/mp4", "webm": "video/webm", "vtt": "text/vtt"}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", *WAGTAILDOCS_CONTENT_TYPES.values()]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.forms.DocumentForm"
 # Documents are always streamed by /documents/<id>/<name>, which checks their collection's

@@ -24,6 +24,13 @@ def test_editor_sees_the_danish_warning_and_visitors_a_link(launched, admin_user
     om = launched["om"]
     log_in(page)
     page.goto(f"{page.network.origin}/admin/pages/{om.pk}/edit/")
+    # An address instead of the launch content's video file: the file's choice is cleared.
+    video_file = page.locator("input[name^='body-'][name$='-value-file']")
+    expect(video_file).to_have_count(1)
+    chooser = page.locator(f"#{video_file.get_attribute('id')}-chooser")
+    chooser.locator(".w-dropdown__toggle").click()
+    chooser.locator("[data-chooser-action-clear]").click()
+    expect(video_file).to_have_value("")
     address = page.locator("input[name^='body-'][name$='-value-url']")
     expect(address).to_have_count(1)
     address.fill(VIDEO_URL)

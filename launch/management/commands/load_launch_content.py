@@ -10,9 +10,13 @@ edition whose bytes did not change is left as it was.
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, Task, Workflow
+from wagtail.utils.file import hash_filelike
 
 from brochure.editions import rebuild_safely
 from brochure.models import BrochureSettings
@@ -51,7 +55,7 @@ class Command(BaseCommand):
                 slug=content.OM_SLUG,
                 show_in_menus=True,
                 search_description=content.MISSION,
-                body=content.om_body(),
+                body=content.om_body(self.explainer()),
             )
             home.add_child(instance=om)
             om.save_revision().publish()
@@ -75,6 +79,36 @@ class Command(BaseCommand):
         # Built from the committed content: in a test's transaction, when that commits.
         transaction.on_commit(rebuild_safely)
         self.say(self.style.SUCCESS("Launch content is in place."))
+
+    def explainer(self):
+        """The explainer's video, captions and poster (launch/media/, built by
+        scripts/build_explainer.py) in the document and image libraries, each added only when
+        the library has no file with the same content; their ids for the Om page's video block."""
+        documents = {
+            "file": self.library_file(get_document_model(), ".mp4"),
+            "captions": self.library_file(get_document_model(), ".da.vtt"),
+            "captions_en": self.library_file(get_document_model(), ".en.vtt"),
+            "poster": self.library_file(
+                get_image_model(), ".png", description=content.EXPLAINER_POSTER_DESCRIPTION
+            ),
+        }
+        return {name: item.pk for name, item in documents.items()}
+
+    def library_file(self, model, suffix, **fields):
+        path = content.explainer_file(suffix)
+        with path.open("rb") as source:
+            file_hash = hash_filelike(source)
+            existing = model.objects.filter(file_hash=file_hash).order_by("pk").first()
+            if existing is not None:
+                return existing
+            source.seek(0)
+            item = model(title=content.EXPLAINER_TITLES[suffix], file_hash=file_hash, **fields)
+            item.file.save(path.name, File(source), save=False)
+            if hasattr(item, "file_size"):
+                item.file_size = path.stat().st_size
+            item.save()
+        self.say(f"Added {path.name} to the {model._meta.verbose_name_plural}")
+        return item
 
     def brochure_settings(self, om, join):
         """The brochure opens with the Om page's text and ends with the join page, when its
