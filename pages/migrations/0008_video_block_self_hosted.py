@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0006_stream_block_ids'),
+        ('pages', '0007_home_page_sections'),
     ]
 
     operations = [
