@@ -314,6 +314,7 @@ class SymbiosePage(ExampleMixin, Page):
         FieldPanel("story"),
         FieldPanel("images"),
         InlinePanel("results", heading=_("Measured results"), label=_("Result")),
+        InlinePanel("sources", heading=_("Sources"), label=_("Source")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("investment"), FieldPanel("investment_by")]),
@@ -384,6 +385,7 @@ class SymbiosePage(ExampleMixin, Page):
             self.partner_a, self.partner_b = related.partner_a, related.partner_b
             self.theme_group = related.theme_group
         context["result_rows"] = list(self.results.all())
+        context["sources"] = list(self.sources.all())
         return context
 
 
@@ -431,3 +433,27 @@ class SymbioseResult(Orderable):
             }
         if errors:
             raise ValidationError(errors)
+
+
+class SymbioseSource(Orderable):
+    """A public source the page's facts come from, linked under "Kilder" on the page."""
+
+    page = ParentalKey(SymbiosePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(
+        _("title"), max_length=250, help_text=_("The title of the article, page or report.")
+    )
+    url = models.URLField(_("address"), max_length=500)
+    publisher = models.CharField(
+        _("publisher"), max_length=150, blank=True, help_text=_("E.g. the newspaper or website.")
+    )
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("When it was published."))
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("date")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
