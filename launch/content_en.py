@@ -150,8 +150,8 @@ _SYMBIOSES_EN = {
         "acid-resistant-sewer",
         "Acidic process water from cleaning tanks",
         [
-            "When Novo Nordisk and Biogen clean their process tanks, the rinsing water turns "
-            "acidic. Hillerød Forsyning has laid a new plastic (PE) sewer that withstands the "
+            "When Novo Nordisk and Biogen clean their process tanks, the wastewater is acidic. "
+            "Hillerød Forsyning has laid a new plastic (PE) sewer that withstands the "
             "acidic water, so the companies can discharge it without first neutralising it with "
             "chemicals.",
             "About 7.5 million m³ of wastewater a year runs through the sewer, of which Novo "
@@ -210,8 +210,8 @@ HISTORY_MILESTONES_EN = [
     "nature and education as well.",
     "A meeting on infrastructure at C4.",
     "The network is reorganised at a meeting at Pharmakon, where the five theme groups are formed.",
-    "The newspaper reports the network's first concrete result: a sewer that withstands acidic "
-    "process water from Novo Nordisk and Biogen.",
+    "Sjællandske Nyheder reports the network's first concrete result: a sewer that withstands "
+    "acidic process water from Novo Nordisk and Biogen.",
     "The theme groups' plans are approved.",
     "A workshop at C4 with experts from Ouroboros, Orbicon and CLEAN.",
     "The core and steering group are Novo Nordisk, FUJIFILM Diosynth Biotechnologies, C4, the "

@@ -179,7 +179,7 @@ SYMBIOSES = [
         "theme_group": "vand-og-spildevand",
         "status": Status.OPERATING,
         "story": [
-            "Når Novo Nordisk og Biogen gør deres procestanke rene, bliver skyllevandet surt. "
+            "Når Novo Nordisk og Biogen gør deres procestanke rene, er spildevandet surt. "
             "Hillerød Forsyning har lagt en ny spildevandsledning af plast (PE), som kan tåle "
             "det sure vand. Derfor kan virksomhederne lede vandet ud uden først at neutralisere "
             "det med kemikalier.",
@@ -290,8 +290,8 @@ MILESTONES = [
     (
         date(2017, 5, 19),
         "day",
-        "Avisen beretter om netværkets første konkrete resultat: en spildevandsledning, der "
-        "tåler surt procesvand fra Novo Nordisk og Biogen.",
+        "Sjællandske Nyheder fortæller om netværkets første konkrete resultat: en "
+        "spildevandsledning, der tåler surt procesvand fra Novo Nordisk og Biogen.",
         SN_WASTEWATER,
     ),
     (date(2017, 6, 1), "month", "Temagruppernes planer bliver godkendt.", FORSYNING_DOCUMENTS),

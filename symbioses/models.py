@@ -194,9 +194,11 @@ class ThemeGroupPage(Page):
 
 class SymbioseQuerySet(PageQuerySet):
     def published(self):
-        """Live, public symbioses with everything a listing shows, in a fixed number of queries."""
+        """Live, public symbioses with everything a listing shows, in a fixed number of queries.
+        The catalogue's (Danish) pages only: a translation refers to the same partners and
+        theme group, and is swapped in for its original where shown (locales.localized)."""
         return (
-            without_restricted(self.live())
+            without_restricted(in_default_locale(self.live()))
             .select_related("partner_a", "partner_b", "theme_group")
             .prefetch_related("results")
             .order_by("title")

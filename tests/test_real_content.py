@@ -126,6 +126,24 @@ def test_open_data_carries_the_sources(client, launch):
     assert cooling["kilder"].split("|") == SOURCES[COOLING]
 
 
+def test_theme_group_and_partner_pages_list_each_symbiosis_once(client, launch):
+    """Translations refer to the same Danish partners and theme group: they are never listed
+    beside their originals."""
+    group = get(client, "/temagrupper/energi/")
+    assert [text(h) for h in group.select(".card__title")] == [
+        "Fjernkøling til Nyt Hospital Nordsjælland"
+    ]
+    partner = get(client, "/partnere/novo-nordisk/")
+    assert sorted(text(h) for h in partner.select(".card__title")) == [
+        "Procesdamp fra et nyt dampværk til FUJIFILM og Novo Nordisk",
+        "Syretålende spildevandsledning til surt procesvand",
+    ]
+    english = get(client, "/en/theme-groups/energy/")
+    assert [text(h) for h in english.select(".card__title")] == [
+        "District cooling for Nyt Hospital Nordsjælland"
+    ]
+
+
 # Historie ----------------------------------------------------------------------------------------
 
 
