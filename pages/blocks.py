@@ -1,5 +1,7 @@
 """The small, deliberate block set editors build pages from."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -261,6 +263,22 @@ class TimelineBlock(blocks.StructBlock):
         label = _("Timeline")
         description = _("Dated events, shown in date order, each with its source.")
         template = "pages/blocks/timeline_block.html"
+        preview_value = {
+            "events": [
+                {
+                    "date": date(2013, 1, 1),
+                    "precision": DatePrecision.YEAR,
+                    "text": "Parter i Hillerød danner en industriel symbiose.",
+                    "source_title": "Om Symbiose Hillerød",
+                    "source_url": "https://example.dk/",
+                },
+                {
+                    "date": date(2017, 5, 19),
+                    "precision": DatePrecision.DAY,
+                    "text": "Det første konkrete resultat omtales i avisen.",
+                },
+            ]
+        }
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

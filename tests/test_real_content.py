@@ -260,3 +260,16 @@ def test_real_content_dates_are_only_those_the_sources_give(launch):
     assert not SymbiosePage.objects.exclude(start_date=None).exists()
     wastewater = SymbiosePage.objects.get(slug="syretaalende-spildevandsledning")
     assert [source.date for source in wastewater.sources.all()] == [date(2017, 5, 19)]
+
+
+def test_a_timeline_source_needs_an_address_or_a_page(db):
+    from wagtail.blocks import StructBlockValidationError
+
+    from pages.blocks import TimelineEventBlock
+
+    block = TimelineEventBlock()
+    event = {"date": "2017-04-01", "precision": "month", "text": "Et møde.", "source_page": None}
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({**event, "source_title": "Avisen", "source_url": ""}))
+    cited = {**event, "source_title": "Avisen", "source_url": "https://example.dk/"}
+    assert block.clean(block.to_python(cited))["source_url"] == "https://example.dk/"
