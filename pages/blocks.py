@@ -1,6 +1,7 @@
 """The small, deliberate block set editors build pages from."""
 
 import copy
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
@@ -328,6 +329,87 @@ class DocumentBlock(blocks.StructBlock):
         return value
 
 
+class DatePrecision:
+    """How much of a timeline date is known: the year, the month or the day."""
+
+    YEAR, MONTH, DAY = "year", "month", "day"
+    CHOICES = [(YEAR, _("Year")), (MONTH, _("Month")), (DAY, _("Day"))]
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    """One dated event with the source that documents it."""
+
+    date = blocks.DateBlock(
+        label=_("Date"),
+        help_text=_("For a year or a month only, any day in it; the precision says what is shown."),
+    )
+    precision = blocks.ChoiceBlock(
+        label=_("Date precision"),
+        choices=DatePrecision.CHOICES,
+        default=DatePrecision.DAY,
+        help_text=_("Show only the year, the month and year, or the whole date."),
+    )
+    text = blocks.TextBlock(label=_("What happened"), max_length=500)
+    source_title = blocks.CharBlock(label=_("Source"), required=False, max_length=250)
+    source_url = blocks.URLBlock(
+        label=_("Address of the source"),
+        required=False,
+        help_text=_("A page elsewhere. For a page on this site, choose it below instead."),
+    )
+    source_page = blocks.PageChooserBlock(
+        label=_("Source on this site"), required=False, help_text=_("A page on this site.")
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Event")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("source_title") and not (value.get("source_url") or value.get("source_page")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "source_url": ValidationError(
+                        _("Give the source's address, or choose a page on this site.")
+                    )
+                }
+            )
+        return value
+
+
+class TimelineBlock(blocks.StructBlock):
+    """Dated events as an ordered list, earliest first, each with its source."""
+
+    events = blocks.ListBlock(TimelineEventBlock(), label=_("Events"))
+
+    class Meta:
+        icon = "history"
+        label = _("Timeline")
+        description = _("Dated events, shown in date order, each with its source.")
+        template = "pages/blocks/timeline_block.html"
+        preview_value = {
+            "events": [
+                {
+                    "date": date(2013, 1, 1),
+                    "precision": DatePrecision.YEAR,
+                    "text": "Parter i Hillerød danner en industriel symbiose.",
+                    "source_title": "Om Symbiose Hillerød",
+                    "source_url": "https://example.dk/",
+                },
+                {
+                    "date": date(2017, 5, 19),
+                    "precision": DatePrecision.DAY,
+                    "text": "Det første konkrete resultat omtales i avisen.",
+                },
+            ]
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["events"] = sorted(value["events"], key=lambda event: event["date"])
+        return context
+
+
 class SectionContentBlock(blocks.StreamBlock):
     """What a section holds under its heading."""
 
@@ -336,6 +418,7 @@ class SectionContentBlock(blocks.StreamBlock):
     image = ImageBlock()
     video = VideoBlock()
     document = DocumentBlock()
+    timeline = TimelineBlock()
 
 
 class SectionBlock(blocks.StructBlock):

@@ -8,7 +8,7 @@ class PartnerKind(models.TextChoices):
     CITIZEN = "borger", _("Citizen/citizen group")
     ASSOCIATION = "forening", _("Association")
     COMPANY = "virksomhed", _("Company")
-    MUNICIPALITY = "kommune", _("Municipality")
+    MUNICIPALITY = "kommune", _("Municipality or other public body")
     EDUCATION = "uddannelse", _("Educational institution")
     RESEARCH = "forskning", _("Research")
     UTILITY = "forsyning", _("Utility")

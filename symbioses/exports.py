@@ -16,7 +16,7 @@ CSV_COLUMNS = [
     "partner_b_type", "retning", "ressource", "dimensioner", "temagruppe", "status", "startdato",
     "investering_kr", "investering_betales_af", "aarlig_besparelse_kr", "besparelse_tilfalder",
     "tilbagebetalingstid_aar", "resultat_indikator", "resultat_vaerdi", "resultat_enhed",
-    "resultat_aar", "resultat_baseline", "resultat_metode",
+    "resultat_aar", "resultat_baseline", "resultat_metode", "kilder",
 ]  # fmt: skip
 
 
@@ -78,6 +78,15 @@ def symbiose_data(symbiose):
             }
             for result in symbiose.results.all()
         ],
+        "kilder": [
+            {
+                "titel": source.title,
+                "url": source.url,
+                "udgiver": source.publisher or None,
+                "dato": source.date.isoformat() if source.date else None,
+            }
+            for source in symbiose.sources.all()
+        ],
     }
 
 
@@ -98,14 +107,15 @@ def csv_rows(symbiose):
         data["status"], data["startdato"], case["investering_kr"], case["investering_betales_af"],
         case["aarlig_besparelse_kr"], case["besparelse_tilfalder"], case["tilbagebetalingstid_aar"],
     ]  # fmt: skip
+    sources = "|".join(source["url"] for source in data["kilder"])
     results = data["resultater"] or [None]
     for result in results:
         if result is None:
-            yield [*base, None, None, None, None, None, None]
+            yield [*base, None, None, None, None, None, None, sources]
         else:
             yield [
                 *base, result["indikator"], result["vaerdi"], result["enhed"], result["aar"],
-                result["baseline"], result["metode"],
+                result["baseline"], result["metode"], sources,
             ]  # fmt: skip
 
 

@@ -33,26 +33,43 @@ def source_of(page):
 
 def localized(pages):
     """The pages, each as its live translation in the active language where there is one; one
-    query for pages of one type. Untranslated pages are marked with the language they are shown in."""
+    query. Untranslated pages are marked with the language they are shown in."""
     pages = list(pages)
     language = get_language() or settings.LANGUAGE_CODE
     if language == settings.LANGUAGE_CODE or not pages:
         return pages
-    # A list of one page type (the usual case) needs no second query for the specific pages.
+    # Pages of one type (a list of symbioses): their translations in one query of that type;
+    # else Wagtail's specific(), a query more.
     kinds = {type(page) for page in pages}
     model = kinds.pop() if len(kinds) == 1 else Page
-    translations = model.objects.filter(
+    found = model.objects.filter(
         translation_key__in=[page.translation_key for page in pages],
         locale__language_code=language,
     ).live()
     if model is Page:
-        translations = translations.specific()
-    translations = {page.translation_key: page for page in translations}
+        found = found.specific()
+    translations = {page.translation_key: page for page in found}
     shown = []
     for page in pages:
         translation = translations.get(page.translation_key)
         if translation is None:
             page.untranslated_language = settings.LANGUAGE_CODE
             translation = page
+        else:
+            share_related(page, translation)
         shown.append(translation)
     return shown
+
+
+def share_related(original, translation):
+    """A translation refers to the same (Danish) pages as its original, e.g. a symbiosis's
+    partners: it reuses those the original has loaded already, instead of a query for each."""
+    if type(original) is not type(translation):
+        return
+    for field in original._meta.concrete_fields:
+        if (
+            field.many_to_one
+            and field.is_cached(original)
+            and getattr(original, field.attname) == getattr(translation, field.attname)
+        ):
+            field.set_cached_value(translation, field.get_cached_value(original))

@@ -201,9 +201,11 @@ class ThemeGroupPage(Page):
 
 class SymbioseQuerySet(PageQuerySet):
     def published(self):
-        """Live, public symbioses with everything a listing shows, in a fixed number of queries."""
+        """Live, public symbioses with everything a listing shows, in a fixed number of queries.
+        The catalogue's (Danish) pages only: a translation refers to the same partners and
+        theme group, and is swapped in for its original where shown (locales.localized)."""
         return (
-            without_restricted(self.live())
+            without_restricted(in_default_locale(self.live()))
             .select_related("partner_a", "partner_b", "theme_group")
             .prefetch_related("results")
             .order_by("title")
@@ -347,6 +349,7 @@ class SymbiosePage(ExampleMixin, Page):
         FieldPanel("story"),
         FieldPanel("images"),
         InlinePanel("results", heading=_("Measured results"), label=_("Result")),
+        InlinePanel("sources", heading=_("Sources"), label=_("Source")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("investment"), FieldPanel("investment_by")]),
@@ -421,6 +424,7 @@ class SymbiosePage(ExampleMixin, Page):
         # Columns no result fills in are left out.
         context["show_baseline"] = any(row.baseline is not None for row in rows)
         context["show_method"] = any(row.method.strip() for row in rows)
+        context["sources"] = list(self.sources.all())
         return context
 
 
@@ -468,3 +472,27 @@ class SymbioseResult(Orderable):
             }
         if errors:
             raise ValidationError(errors)
+
+
+class SymbioseSource(Orderable):
+    """A public source the page's facts come from, linked under "Kilder" on the page."""
+
+    page = ParentalKey(SymbiosePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(
+        _("title"), max_length=250, help_text=_("The title of the article, page or report.")
+    )
+    url = models.URLField(_("address"), max_length=500)
+    publisher = models.CharField(
+        _("publisher"), max_length=150, blank=True, help_text=_("E.g. the newspaper or website.")
+    )
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("When it was published."))
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("date")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")

@@ -50,3 +50,12 @@ def make_symbiose(title, a, b, *, results=(), publish=True, theme=None, **fields
     else:
         page.unpublish()
     return SymbiosePage.objects.get(pk=page.pk)
+
+
+def without_launch_catalogue():
+    """Removes the real partners and symbioses that load_launch_content makes (in every
+    language), for a test that counts only what it makes itself. The real content is tested
+    in tests/test_real_content.py."""
+    for model in (SymbiosePage, PartnerPage):
+        for page in model.objects.all():
+            page.delete()

@@ -26,6 +26,7 @@ def form(a, b, results, **extra):
         "story": rich_text("<p>Om symbiosen.</p>"),
         "images": streamfield([]),
         "results": inline_formset(results),
+        "sources": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(extra)

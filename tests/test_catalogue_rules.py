@@ -11,7 +11,7 @@ from wagtail_factories import ImageFactory
 from symbioses.filters import SymbioseFilter
 from symbioses.models import SymbiosePage, SymbioseResult, ThemeGroupPage
 from symbioses.summary import total_effect
-from tests.catalogue import make_partner, make_symbiose
+from tests.catalogue import make_partner, make_symbiose, without_launch_catalogue
 
 
 def messages(error):
@@ -20,6 +20,8 @@ def messages(error):
 
 @pytest.fixture
 def partners(launch):
+    """Three partners, alone in the catalogue (without the launch's real content)."""
+    without_launch_catalogue()
     return {
         "forsyning": make_partner("Forsyningen", "forsyning"),
         "firma": make_partner("Firmaet", "virksomhed"),

@@ -67,6 +67,7 @@ def symbiose_page(launch):
                 "story": rich_text("<p>Om symbiosen.</p>"),
                 "images": streamfield([]),
                 "results": inline_formset([]),
+                "sources": inline_formset([]),
                 **extra,
             }
         )

@@ -188,6 +188,7 @@ def symbiose_form(partners, value="1200", baseline="", investment="", yearly_sav
             "story": rich_text("<p>Om symbiosen.</p>"),
             "images": streamfield([]),
             "results": inline_formset([result]),
+            "sources": inline_formset([]),
             "investment": investment,
             "yearly_saving": yearly_saving,
             "action-publish": "publish",

@@ -20,6 +20,7 @@ from symbioses.models import SymbiosePage
 ENGLISH_PAGES = {
     "/en/": "Symbiose Hillerød",
     "/en/about/": "About Symbiose Hillerød",
+    "/en/history/": "History",
     "/en/symbioses/": "Symbioses",
     "/en/partners/": "Partners",
     "/en/theme-groups/": "Theme groups",
@@ -243,5 +244,5 @@ def test_open_data_answers_in_both_languages(client, examples):
 def test_the_english_home_is_a_translation_of_the_danish(launch):
     english = HomePage.objects.get(locale__language_code="en")
     assert english.translation_key == launch["home"].translation_key
-    # About, the three listings and the join form
-    assert english.get_children().live().count() == 5
+    # About, History, the three listings and the join form
+    assert english.get_children().live().count() == 6

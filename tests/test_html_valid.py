@@ -32,9 +32,15 @@ PAGES = {
     "SymbioseIndexPage-filtered": ("/symbioser/?dimension=miljo&status=drift", 200),
     "SymbioseIndexPage-no-hits": ("/symbioser/?dimension=social&partnertype=virksomhed", 200),
     "404": ("/denne-side-findes-ikke/", 404),
+    # The real content: a timeline, a symbiosis with its sources and one without results.
+    "ContentPage-timeline": ("/historie/", 200),
+    "SymbiosePage-sources": ("/symbioser/fjernkoel-til-nyt-hospital-nordsjaelland/", 200),
+    "SymbiosePage-result-source": ("/symbioser/syretaalende-spildevandsledning/", 200),
     # The English pages of every kind the launch content has, and the English 404.
     "en-HomePage": ("/en/", 200),
     "en-ContentPage": ("/en/about/", 200),
+    "en-ContentPage-timeline": ("/en/history/", 200),
+    "en-SymbiosePage": ("/en/symbioses/acid-resistant-sewer/", 200),
     "en-SymbioseIndexPage": ("/en/symbioses/", 200),
     "en-PartnerIndexPage": ("/en/partners/", 200),
     "en-ThemeGroupIndexPage": ("/en/theme-groups/", 200),

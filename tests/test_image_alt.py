@@ -73,6 +73,7 @@ def symbiose_form(page, image, **extra):
             "story": rich_text(page.story),
             "images": streamfield([("image", image_value)]),
             "results": inline_formset([]),
+            "sources": inline_formset([]),
             "investment": "",
             "yearly_saving": "",
             **extra,

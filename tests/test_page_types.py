@@ -190,6 +190,16 @@ class PageTypeRenderingTests(WagtailPageTestCase):
                         }
                     ]
                 ),
+                "sources": inline_formset(
+                    [
+                        {
+                            "title": "Ny ledning",
+                            "url": "https://example.dk/artikel",
+                            "publisher": "Avisen",
+                            "date": "2017-05-19",
+                        }
+                    ]
+                ),
                 "investment": "1000000",
                 "yearly_saving": "250000",
             }

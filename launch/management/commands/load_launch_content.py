@@ -1,5 +1,5 @@
-"""Load the launch content: home page, Om page, catalogue listings, their English versions,
-the brochure's settings.
+"""Load the launch content: home page, Om page, Historie, catalogue listings, the network's
+real partners and symbioses, their English versions, the brochure's settings.
 
 Idempotent: each item is created only when it is missing, so running it again changes
 nothing and never overwrites what editors have changed. The default site gets its address from
@@ -21,7 +21,7 @@ from wagtail.utils.file import hash_filelike
 from brochure.editions import rebuild_safely
 from brochure.models import BrochureSettings
 from join.models import JoinFormField, JoinFormPage
-from launch import content, content_en, join_content
+from launch import content, content_en, join_content, network_content
 from launch.translation import MissingEnglish, translate, update
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
@@ -30,13 +30,23 @@ from pages.management.commands.set_site_hostname import (
 )
 from pages.models import ContentPage, HomePage
 from pages.site_settings import SiteSettings
-from symbioses.models import ThemeGroupIndexPage, ThemeGroupPage
+from symbioses.models import (
+    PartnerIndexPage,
+    PartnerPage,
+    SymbioseIndexPage,
+    SymbiosePage,
+    SymbioseResult,
+    SymbioseSource,
+    ThemeGroupIndexPage,
+    ThemeGroupPage,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Loads the launch content: home page, Om Symbiose Hillerød, the catalogue's listing "
-        "pages and the five theme groups, in Danish and English; then builds the brochure."
+        "Loads the launch content: home page, Om Symbiose Hillerød, Historie, the catalogue's "
+        "listing pages, the five theme groups and the network's real partners and symbioses, "
+        "in Danish and English; then builds the brochure."
     )
 
     @transaction.atomic
@@ -63,7 +73,9 @@ class Command(BaseCommand):
             if home.featured_page_id is None:
                 home.featured_page = om
                 home.save_revision().publish()
+        self.history_page(home, om)
         self.catalogue(home)
+        self.network()
         join = self.join_page(home)
         if join is not None and home.join_page_id is None:
             # The home page's call to action leads to the join page made with it.
@@ -198,8 +210,19 @@ class Command(BaseCommand):
             apps.get_model(model_name).objects.child_of(home).first()
             for model_name in content.CATALOGUE_INDEXES
         ]
+        history = ContentPage.objects.child_of(home).filter(slug=network_content.HISTORY_SLUG)
         groups = list(ThemeGroupPage.objects.filter(locale=home.locale_id).order_by("path"))
-        for page in [home, om, *indexes, *groups]:
+        partners = PartnerPage.objects.filter(
+            locale=home.locale_id,
+            is_example=False,
+            slug__in=[slug for slug, *_rest in network_content.PARTNERS],
+        ).order_by("path")
+        symbioses = SymbiosePage.objects.filter(
+            locale=home.locale_id,
+            is_example=False,
+            slug__in=[symbiose["slug"] for symbiose in network_content.SYMBIOSES],
+        ).order_by("path")
+        for page in [home, om, history.first(), *indexes, *groups, *partners, *symbioses]:
             if page is None or not page.live:
                 continue
             try:
@@ -209,6 +232,87 @@ class Command(BaseCommand):
                 continue
             if created:
                 self.say(f"Created {translated.url}")
+                if translated.slug == content_en.ENGLISH[network_content.HISTORY_SLUG] and om:
+                    self.place_after(translated, om.get_translation_or_none(english))
+
+    def history_page(self, home, om):
+        """Historie: the network's milestones as a dated timeline, each with its source; if
+        missing. Placed after the Om page, so the menu reads Om, Historie, ..."""
+        if ContentPage.objects.child_of(home).filter(slug=network_content.HISTORY_SLUG).exists():
+            return
+        page = ContentPage(
+            title=network_content.HISTORY_TITLE,
+            slug=network_content.HISTORY_SLUG,
+            show_in_menus=True,
+            intro=network_content.HISTORY_INTRO,
+            search_description=network_content.HISTORY_INTRO,
+            body=network_content.history_body(om.pk if om else None),
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        self.place_after(page, om)
+        self.say(f"Created {page.url_path}")
+
+    @staticmethod
+    def place_after(page, sibling):
+        """Moves a page just after its sibling (where the menu lists it)."""
+        if sibling is not None and sibling.get_parent().pk == page.get_parent().pk:
+            page.move(sibling, pos="right")
+
+    def network(self):
+        """The network's documented partners and symbioses (launch/network_content.py), as
+        real content, into a catalogue that has no real symbiosis yet: once they, or an
+        editor's own, are there, nothing is added again, so what editors delete stays deleted."""
+        danish = {"locale__language_code": settings.LANGUAGE_CODE}
+        if SymbiosePage.objects.filter(is_example=False, **danish).exists():
+            return
+        partner_index = PartnerIndexPage.objects.filter(**danish).first()
+        symbiose_index = SymbioseIndexPage.objects.filter(**danish).first()
+        if partner_index is None or symbiose_index is None:
+            return
+        partners = {}
+        for slug, title, kind, description, website in network_content.PARTNERS:
+            partner = PartnerPage.objects.filter(slug=slug, **danish).first()
+            if partner is None:
+                partner = PartnerPage(
+                    title=title, slug=slug, kind=kind, description=description, website=website
+                )
+                partner_index.add_child(instance=partner)
+                partner.save_revision().publish()
+                self.say(f"Created {partner.url_path}")
+            partners[slug] = partner
+        groups = {group.slug: group for group in ThemeGroupPage.objects.filter(**danish)}
+        for item in network_content.SYMBIOSES:
+            if SymbiosePage.objects.filter(slug=item["slug"], **danish).exists():
+                continue
+            environmental, social, economic = item["dimensions"]
+            page = SymbiosePage(
+                title=item["title"],
+                slug=item["slug"],
+                partner_a=partners[item["partner_a"]],
+                partner_b=partners[item["partner_b"]],
+                flow=item["flow"],
+                resource=item["resource"],
+                environmental=environmental,
+                social=social,
+                economic=economic,
+                theme_group=groups.get(item["theme_group"]),
+                status=item["status"],
+                story="".join(f"<p>{paragraph}</p>" for paragraph in item["story"]),
+            )
+            page.results = [
+                SymbioseResult(
+                    indicator=indicator, value=value, unit=unit, year=year, method=method
+                )
+                for indicator, value, unit, year, method in item["results"]
+            ]
+            page.sources = [
+                SymbioseSource(title=title, url=url, publisher=publisher, date=published)
+                for title, url, publisher, published in item["sources"]
+            ]
+            symbiose_index.add_child(instance=page)
+            page.save_revision().publish()
+            self.say(f"Created {page.url_path}")
 
     def home_sections(self, home):
         """A home page made before it had its sections (figures, featured symbioses, theme
