@@ -119,7 +119,7 @@ class Command(BaseCommand):
             if hasattr(item, "file_size"):
                 item.file_size = path.stat().st_size
             item.save()
-        self.say(f"Added {path.name} to the {model._meta.verbose_name_plural}")
+        self.say(f"Added {path.name} ({model._meta.model_name})")
         return item
 
     def brochure_settings(self, om, join):
