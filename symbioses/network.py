@@ -5,8 +5,10 @@ left of the left column, to the right of the right one); symbioses are edges, dr
 Bézier curves in the band between the columns. So no partner's name can touch a line or another
 name. Partners are given to the column that puts most of their symbioses across the band, and
 ordered within a column to cross few lines. Each symbiosis' label (its resource) goes beside
-its own curve where it touches no line, no node and no other label; if there is no such place
-(or the network is dense), it is shown only while its symbiosis has the pointer or the focus.
+its own curve where it touches no line, no node and no other label (a partner of a symbiosis
+whose label has no place is swapped with a neighbour, then the band and the rows grow); if
+there is still no such place (or the network is dense), it is shown only while its symbiosis
+has the pointer or the focus.
 The view box is fitted to what is drawn. Pure Python and deterministic: the same input always
 gives the same output, whatever the input order.
 
@@ -51,7 +53,8 @@ DENSE_EDGES = 24  # above this many edges, edge labels show only on hover and fo
 SAMPLES = 20  # straight pieces per curve, for the collision checks
 GROWTH = ((1.0, 1.0), (1.0, 1.3), (1.25, 1.3), (1.25, 1.7), (1.5, 2.0), (1.8, 2.5))  # band, row
 LABEL_ROOM = 3.0  # the band starts with this many times the area of its labels
-LABEL_TS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82)
+REPAIRED_PARTNERS = 4  # partners moved up or down to make room for a label that has none
+LABEL_TS = tuple(sorted((i / 24 for i in range(3, 22)), key=lambda t: (abs(t - 0.5), t)))
 
 # Advance widths of DejaVu Sans in thousandths of an em; any other character counts as 1 em.
 _WIDTH_GROUPS = {
@@ -433,6 +436,28 @@ def _geometry(columns, usable, rank, band: float, row: float):
     return centres, curves, pairs
 
 
+def _candidates(curve, half_w: float, half_h: float, low: float, high: float):
+    """Where a label's centre may go, best first: beside a point of its curve (above, below,
+    to either side, at the corners), nearest the middle of the curve first; and, for a point
+    whose label would reach out of the band, the label slid along into the band, still
+    touching the point's vertical."""
+    inner_low, inner_high = low + half_w, high - half_w
+    seen = set()
+    for t in LABEL_TS:
+        px, py = _bezier(*curve, t)
+        slid = min(max(px, inner_low), inner_high) if inner_low <= inner_high else px
+        for x, y in (
+            (px, py - half_h), (px, py + half_h), (px + half_w, py), (px - half_w, py),
+            (px + half_w, py - half_h), (px - half_w, py - half_h),
+            (px + half_w, py + half_h), (px - half_w, py + half_h),
+            (slid, py - half_h), (slid, py + half_h),
+        ):  # fmt: skip
+            spot = (round(x, 1), round(y, 1))
+            if spot not in seen:
+                seen.add(spot)
+                yield x, y
+
+
 def _label_spots(curves, texts, band: float):
     """(x, y, shown) per edge label: beside its own curve, clear of every line, node and label,
     else (None) at the middle of the curve, shown on hover only."""
@@ -444,37 +469,53 @@ def _label_spots(curves, texts, band: float):
     spots = []
     height = 2 * TEXT_HALF_HEIGHT * EDGE_LABEL_FONT_SIZE
     gap = LABEL_GAP + LINE_PAD
+    low, high = BAND_CLEARANCE, band - BAND_CLEARANCE
     for curve, text in zip(curves, texts, strict=True):
         found = None
         if text:
             width = text_width(text, EDGE_LABEL_FONT_SIZE)
             half_w, half_h = width / 2 + gap, height / 2 + gap
-            for t in LABEL_TS:
-                px, py = _bezier(*curve, t)
-                candidates = [
-                    (px, py - half_h), (px, py + half_h), (px + half_w, py), (px - half_w, py),
-                    (px + half_w, py - half_h), (px - half_w, py - half_h),
-                    (px + half_w, py + half_h), (px - half_w, py + half_h),
-                ]  # fmt: skip
-                for x, y in candidates:
-                    box = text_box(x, y, width, EDGE_LABEL_FONT_SIZE, "middle")
-                    if box[0] < BAND_CLEARANCE or box[2] > band - BAND_CLEARANCE:
-                        continue
-                    if any(boxes_overlap(box, other, LABEL_GAP) for other in taken):
-                        continue
-                    padded = _inflate(box, LINE_PAD)
-                    if any(segment_hits_box(a, b, padded) for a, b in segments):
-                        continue
-                    found = (x, y, box)
-                    break
-                if found:
-                    break
+            for x, y in _candidates(curve, half_w, half_h, low, high):
+                box = text_box(x, y, width, EDGE_LABEL_FONT_SIZE, "middle")
+                if box[0] < low or box[2] > high:
+                    continue
+                if any(boxes_overlap(box, other, LABEL_GAP) for other in taken):
+                    continue
+                padded = _inflate(box, LINE_PAD)
+                if any(segment_hits_box(a, b, padded) for a, b in segments):
+                    continue
+                found = (x, y, box)
+                break
         if found:
             taken.append(found[2])
             spots.append(found[:2])
         else:
             spots.append(None)
     return spots
+
+
+def _all_placed(spots, texts) -> bool:
+    return all(spot is not None for spot, text in zip(spots, texts, strict=True) if text)
+
+
+def _swaps(columns, usable, spots, texts):
+    """Column orders to try when some labels found no place (before the band and the rows
+    grow): a partner of such a symbiosis swapped with its neighbour above, then below. The
+    first few such partners only, so that this stays quick."""
+    keys: list[str] = []
+    for edge, spot, text in zip(usable, spots, texts, strict=True):
+        if text and spot is None:
+            keys.extend(key for key in (edge.source, edge.target) if key not in keys)
+    for key in keys[:REPAIRED_PARTNERS]:
+        for side, column in enumerate(columns):
+            for i, node in enumerate(column):
+                if node.key != key:
+                    continue
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(column):
+                        swapped = list(column)
+                        swapped[i], swapped[j] = swapped[j], swapped[i]
+                        yield [swapped, columns[1]] if side == 0 else [columns[0], swapped]
 
 
 def layout(nodes: list[Node], edges: list[Edge]) -> Diagram:
@@ -504,7 +545,17 @@ def layout(nodes: list[Node], edges: list[Edge]) -> Diagram:
         band, row = base * band_factor, first_row * row_factor
         centres, curves, pairs = _geometry(columns, usable, rank, band, row)
         spots = [None] * len(usable) if dense else _label_spots(curves, texts, band)
-        if all(spot is not None for spot, text in zip(spots, texts, strict=True) if text):
+        if _all_placed(spots, texts):
+            break
+        if dense:
+            continue
+        for variant in _swaps(columns, usable, spots, texts):
+            tried = _geometry(variant, usable, rank, band, row)
+            tried_spots = _label_spots(tried[1], texts, band)
+            if _all_placed(tried_spots, texts):
+                (centres, curves, pairs), spots = tried, tried_spots
+                break
+        if _all_placed(spots, texts):
             break
 
     # What is drawn, in layout coordinates: then the view box is fitted around it.
