@@ -53,6 +53,7 @@ DENSE_EDGES = 24  # above this many edges, edge labels show only on hover and fo
 SAMPLES = 20  # straight pieces per curve, for the collision checks
 GROWTH = ((1.0, 1.0), (1.0, 1.3), (1.25, 1.3), (1.25, 1.7), (1.5, 2.0), (1.8, 2.5))  # band, row
 LABEL_ROOM = 3.0  # the band starts with this many times the area of its labels
+REPAIRED_LABELS = 2  # partners are moved to make room only when this few labels have none
 REPAIRED_PARTNERS = 4  # partners moved up or down to make room for a label that has none
 LABEL_TS = tuple(sorted((i / 24 for i in range(3, 22)), key=lambda t: (abs(t - 0.5), t)))
 
@@ -459,12 +460,15 @@ def _candidates(curve, half_w: float, half_h: float, low: float, high: float):
 
 
 def _label_spots(curves, texts, band: float):
-    """(x, y, shown) per edge label: beside its own curve, clear of every line, node and label,
-    else (None) at the middle of the curve, shown on hover only."""
-    segments = []
+    """(x, y) per edge label: beside its own curve, clear of every line, node and label, else
+    None (then drawn at the middle of the curve, shown on hover only)."""
+    lines = []  # per curve: its bounding box and its straight pieces (a quick first check)
     for curve in curves:
         points = curve_points(*curve)
-        segments.extend(zip(points, points[1:], strict=False))
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        lines.append(
+            ((min(xs), min(ys), max(xs), max(ys)), list(zip(points, points[1:], strict=False)))
+        )
     taken = []
     spots = []
     height = 2 * TEXT_HALF_HEIGHT * EDGE_LABEL_FONT_SIZE
@@ -482,7 +486,11 @@ def _label_spots(curves, texts, band: float):
                 if any(boxes_overlap(box, other, LABEL_GAP) for other in taken):
                     continue
                 padded = _inflate(box, LINE_PAD)
-                if any(segment_hits_box(a, b, padded) for a, b in segments):
+                if any(
+                    boxes_overlap(bounds, padded, 0.5)
+                    and any(segment_hits_box(a, b, padded) for a, b in pieces)
+                    for bounds, pieces in lines
+                ):
                     continue
                 found = (x, y, box)
                 break
@@ -547,7 +555,8 @@ def layout(nodes: list[Node], edges: list[Edge]) -> Diagram:
         spots = [None] * len(usable) if dense else _label_spots(curves, texts, band)
         if _all_placed(spots, texts):
             break
-        if dense:
+        missing = sum(spot is None for spot, text in zip(spots, texts, strict=True) if text)
+        if dense or missing > REPAIRED_LABELS:
             continue
         for variant in _swaps(columns, usable, spots, texts):
             tried = _geometry(variant, usable, rank, band, row)
