@@ -236,7 +236,7 @@ HISTORY_MILESTONES_EN = [
 ]
 ENGLISH.update(
     {
-        network_content.HISTORY_TITLE: "History",
+        network_content.HISTORY_TITLE: "Our history",
         network_content.HISTORY_SLUG: "history",
         network_content.HISTORY_INTRO: (
             "Symbiose Hillerød began as an industrial symbiosis in 2013. Here are the network's "

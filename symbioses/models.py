@@ -184,13 +184,16 @@ class ThemeGroupPage(Page):
         symbioses = list(  # the cards show no results: no need to fetch them
             SymbiosePage.objects.published().filter(theme_group=source).prefetch_related(None)
         )
-        member_ids = {member.pk for member in source.members.all()}
+        partner_ids = set()
         for symbiose in symbioses:
-            member_ids.update({symbiose.partner_a_id, symbiose.partner_b_id} - {None})
+            partner_ids.update({symbiose.partner_a_id, symbiose.partner_b_id} - {None})
+        if getattr(request, "is_preview", False):
+            direct = models.Q(pk__in=[member.pk for member in source.members.all()])
+        else:
+            direct = models.Q(groups=source)  # joined in the same query
+        members = PartnerPage.objects.filter(direct | models.Q(pk__in=partner_ids)).live()
         context["member_list"] = localized(
-            without_restricted(PartnerPage.objects.filter(pk__in=member_ids).live()).order_by(
-                "title"
-            )
+            without_restricted(members).distinct().order_by("title")
         )
         context["symbioses"] = localized(symbioses)
         return context
@@ -200,16 +203,20 @@ class ThemeGroupPage(Page):
 
 
 class SymbioseQuerySet(PageQuerySet):
-    def published(self):
-        """Live, public symbioses with everything a listing shows, in a fixed number of queries.
-        The catalogue's (Danish) pages only: a translation refers to the same partners and
-        theme group, and is swapped in for its original where shown (locales.localized)."""
+    def listed(self):
+        """Live, public symbioses in every language, with everything a listing shows, in a
+        fixed number of queries."""
         return (
-            without_restricted(in_default_locale(self.live()))
+            without_restricted(self.live())
             .select_related("partner_a", "partner_b", "theme_group")
             .prefetch_related("results")
             .order_by("title")
         )
+
+    def published(self):
+        """The catalogue's (Danish) pages of listed(): a translation refers to the same partners
+        and theme group, and is swapped in for its original where shown (locales.localized)."""
+        return in_default_locale(self.listed())
 
     def involving(self, partner):
         return self.filter(models.Q(partner_a=partner) | models.Q(partner_b=partner))

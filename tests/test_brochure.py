@@ -316,10 +316,10 @@ def test_settings_refuse_a_symbiosis_chosen_twice_or_a_draft(content):
     chosen = BrochureSettings.load()
     symbiose = SymbiosePage.objects.get(slug=FEATURED[0])
     chosen.featured_symbioses = [("symbiose", symbiose), ("symbiose", symbiose)]
-    assert errors_of(chosen) == {"featured_symbioses": ["Each symbiosis can only be chosen once."]}
+    assert errors_of(chosen) == {"featured_symbioses": ["Hver symbiose kan kun vælges én gang."]}
     symbiose.unpublish()
     chosen.featured_symbioses = [("symbiose", symbiose)]
-    assert errors_of(chosen) == {"featured_symbioses": ["Choose published symbioses only."]}
+    assert errors_of(chosen) == {"featured_symbioses": ["Vælg kun udgivne symbioser."]}
 
 
 def test_settings_refuse_a_designed_brochure_that_is_no_public_pdf(launch):

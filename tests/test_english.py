@@ -20,7 +20,7 @@ from symbioses.models import SymbiosePage
 ENGLISH_PAGES = {
     "/en/": "Symbiose Hillerød",
     "/en/about/": "About Symbiose Hillerød",
-    "/en/history/": "History",
+    "/en/history/": "Our history",
     "/en/symbioses/": "Symbioses",
     "/en/partners/": "Partners",
     "/en/theme-groups/": "Theme groups",

@@ -8,7 +8,7 @@ import pytest
 
 from symbioses.filters import SymbioseFilter
 from symbioses.models import ThemeGroupPage
-from tests.catalogue import make_partner, make_symbiose
+from tests.catalogue import make_partner, make_symbiose, without_launch_catalogue
 
 PARAMETERS = ["tema", "status", "dimension", "partnertype"]
 GARBAGE = {
@@ -23,6 +23,7 @@ ADDRESSES = ["/symbioser/", "/symbioser/data.json", "/symbioser/data.csv"]
 
 @pytest.fixture
 def catalogue(launch):
+    without_launch_catalogue()
     forsyning = make_partner("Forsyningen", "forsyning")
     firma = make_partner("Datacentret", "virksomhed")
     make_symbiose("Overskudsvarme", firma, forsyning, theme="energi", economic=True)

@@ -196,7 +196,7 @@ def test_history_is_in_the_menu_after_the_om_page(client, launch):
 @pytest.mark.parametrize(
     ("url", "title"),
     [
-        ("/en/history/", "History"),
+        ("/en/history/", "Our history"),
         ("/en/symbioses/acid-resistant-sewer/", "An acid-resistant sewer for acidic process water"),
         (
             "/en/symbioses/district-cooling-for-nyt-hospital-nordsjaelland/",

@@ -78,11 +78,12 @@ def test_launch_content_gives_the_site_its_address(client, db, settings):
     forsyning = make_partner("Forsyningen", "forsyning")
     make_symbiose("Overskudsvarme", firma, forsyning)
     data = json.loads(client.get("/symbioser/data.json").content)
-    [symbiose] = data["symbioser"]
+    [symbiose] = [item for item in data["symbioser"] if item["titel"] == "Overskudsvarme"]
     assert symbiose["url"] == "https://symbiosehillerod.dk/symbioser/overskudsvarme/"
     assert symbiose["partner_a"]["url"] == "https://symbiosehillerod.dk/partnere/datacentret/"
     rows = list(csv.DictReader(io.StringIO(client.get("/symbioser/data.csv").content.decode())))
-    assert [row["url"] for row in rows] == ["https://symbiosehillerod.dk/symbioser/overskudsvarme/"]
+    assert "https://symbiosehillerod.dk/symbioser/overskudsvarme/" in [row["url"] for row in rows]
+    assert all(row["url"].startswith("https://symbiosehillerod.dk/") for row in rows)
 
 
 def test_launch_content_gives_a_local_run_its_port(client, db, settings):

@@ -61,7 +61,7 @@ def home_catalogue(page):
     languages = {settings.LANGUAGE_CODE, language}
 
     found = list(
-        without_restricted(SymbiosePage.objects.published())
+        SymbiosePage.objects.listed()
         .filter(locale__language_code__in=languages)
         .select_related("locale")
     )

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from symbioses.choices import PartnerKind
 from symbioses.models import SymbiosePage
-from tests.catalogue import make_partner, make_symbiose
+from tests.catalogue import make_partner, make_symbiose, without_launch_catalogue
 from tests.conftest import PAGE_TYPE_URLS
 
 from .conftest import DESKTOP, PHONE
@@ -305,6 +305,8 @@ def test_on_a_wide_screen_the_filters_are_open(symbioses, new_page):
 
 
 def test_empty_catalogue_is_accessible(launched, new_page):
+    without_launch_catalogue()
+
     def empty_index(page):
         expect(page.locator(".hits")).to_have_text("0 symbioser")
         expect(page.locator(".empty-state")).to_contain_text(
