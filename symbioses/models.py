@@ -192,9 +192,7 @@ class ThemeGroupPage(Page):
         else:
             direct = models.Q(groups=source)  # joined in the same query
         members = PartnerPage.objects.filter(direct | models.Q(pk__in=partner_ids)).live()
-        context["member_list"] = localized(
-            without_restricted(members).distinct().order_by("title")
-        )
+        context["member_list"] = localized(without_restricted(members).distinct().order_by("title"))
         context["symbioses"] = localized(symbioses)
         return context
 
