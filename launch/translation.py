@@ -25,16 +25,7 @@ def translate(page, locale, english):
     missing = [entry.msgid for entry in po if entry.msgid not in english]
     if missing:
         raise MissingEnglish(f"No English for {page.title!r}: {missing}")
-    for entry in po:
-        entry.msgstr = english[entry.msgid]
-    errors = translation.import_po(po)
-    if errors:
-        raise MissingEnglish(f"wagtail-localize refused the English of {page.title!r}: {errors}")
-    # A draft, published here and now: wagtail-localize's own publish waits for the commit,
-    # and a translated child needs its parent live before that.
-    translation.save_target(publish=False)
-    translated = page.get_translation(locale)
-    translated.get_latest_revision().publish()
+    translated = fill_and_publish(page, locale, translation, po, po, english)
     return translated.specific_class.objects.get(pk=translated.pk), True
 
 
@@ -54,11 +45,18 @@ def update(page, locale, english):
     missing = [entry.msgid for entry in new if entry.msgid not in english]
     if missing:
         raise MissingEnglish(f"No English for {page.title!r}: {missing}")
-    for entry in new:
+    return fill_and_publish(page, locale, translation, po, new, english)
+
+
+def fill_and_publish(page, locale, translation, po, entries, english):
+    """Gives `entries` of the translation's PO file their English, imports it and publishes."""
+    for entry in entries:
         entry.msgstr = english[entry.msgid]
     errors = translation.import_po(po)
     if errors:
         raise MissingEnglish(f"wagtail-localize refused the English of {page.title!r}: {errors}")
+    # A draft, published here and now: wagtail-localize's own publish waits for the commit,
+    # and a translated child needs its parent live before that.
     translation.save_target(publish=False)
     translated = page.get_translation(locale)
     translated.get_latest_revision().publish()

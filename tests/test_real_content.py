@@ -7,13 +7,13 @@ import re
 from datetime import date
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page
 
 from launch import network_content
 from pages.models import ContentPage
 from symbioses.models import PartnerPage, SymbiosePage
+from tests.test_catalogue_pages import facts, get, text
 
 WASTEWATER = "/symbioser/syretaalende-spildevandsledning/"
 COOLING = "/symbioser/fjernkoel-til-nyt-hospital-nordsjaelland/"
@@ -26,20 +26,6 @@ SOURCES = {
 # The catalogue's Danish sentence where a symbiosis has no result (from locale/da: needs the
 # merged catalogue).
 NO_RESULTS = "Der er endnu ikke offentliggjort målte resultater."
-
-
-def get(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text(node):
-    return " ".join(node.get_text(" ").split())
-
-
-def facts(dl):
-    return {text(div.dt): text(div.dd) for div in dl.find_all("div")}
 
 
 def test_the_catalogue_lists_the_three_real_symbioses_without_eksempel(client, launch):
