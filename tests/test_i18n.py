@@ -90,7 +90,10 @@ def test_pages_are_danish(client, launch):
 
 def test_dates_are_danish(client, launch):
     om = launch["om"]
-    om.last_published_at = om.last_published_at.replace(year=2026, month=1, day=4)
+    # Noon UTC: the same date in Copenhagen whatever the time the test runs.
+    om.last_published_at = om.last_published_at.replace(
+        year=2026, month=1, day=4, hour=12, minute=0
+    )
     om.save(update_fields=["last_published_at"])
     page = BeautifulSoup(client.get("/om-symbiose-hillerod/").content, "html.parser")
     assert page.find("time").get_text(strip=True) == "4. januar 2026"
