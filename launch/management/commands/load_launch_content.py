@@ -307,8 +307,11 @@ class Command(BaseCommand):
                 for indicator, value, unit, year, method in item["results"]
             ]
             page.sources = [
-                SymbioseSource(title=title, url=url, publisher=publisher, date=published)
-                for title, url, publisher, published in item["sources"]
+                # In the order given: unsorted rows come back in any order on PostgreSQL.
+                SymbioseSource(
+                    sort_order=order, title=title, url=url, publisher=publisher, date=published
+                )
+                for order, (title, url, publisher, published) in enumerate(item["sources"])
             ]
             symbiose_index.add_child(instance=page)
             page.save_revision().publish()
