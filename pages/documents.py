@@ -80,7 +80,11 @@ def byte_range(request, response, document):
         start, end = max(size - int(last), 0), size - 1  # the last bytes
     else:
         return response
-    response.close()  # the whole file's handle: a part is sent instead
+    # The whole file's handle: a part is sent instead. Not response.close(), which would send
+    # request_finished (closing the database connection) in the middle of the request.
+    whole_file = getattr(response, "file_to_stream", None)
+    if whole_file is not None:
+        whole_file.close()
     if start > end or start >= size:
         refused = HttpResponse(status=416)
         refused["Content-Range"] = f"bytes */{size}"
