@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import Site
 
 from alerts.models import AlertRecord, AlertSettings
 from tests.cdn import recording_cdn
@@ -375,7 +376,8 @@ def test_the_feed_lists_each_activation_and_change(client, launch):
 def test_every_page_links_the_feed(client, launch):
     head = BeautifulSoup(client.get("/").content, "html.parser").head
     link = head.find("link", type="application/atom+xml")
-    assert link["rel"] == ["alternate"] and link["href"] == "/driftsforstyrrelser.atom"
+    site = Site.objects.get(is_default_site=True).root_url
+    assert link["rel"] == ["alternate"] and link["href"] == f"{site}/driftsforstyrrelser.atom"
     assert link["title"] == "Driftsforstyrrelser"
 
 

@@ -1,5 +1,7 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from caching.fragments import cached
 from caching.pagecache import valid_until
@@ -36,3 +38,12 @@ def site_alert(context):
         "link_text": link_text,
         "link_lang": link_lang,
     }
+
+
+@register.simple_tag(takes_context=True)
+def alerts_feed_url(context):
+    """The feed's full address on this site (alternate links are absolute), or "" where there
+    is no request (the 500 page)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return f"{site.root_url}{reverse('alerts_feed')}" if site else ""
