@@ -385,3 +385,22 @@ def test_join_form_page_is_never_cached_and_shows_the_alert(client, launch):
     switch_on()
     for url in FORM_PAGE_URLS:
         assert MESSAGE in banner(client.get(url)).get_text()
+
+
+def test_the_admin_menu_names_it_in_danish(launch, admin_user):
+    page = BeautifulSoup(editor(admin_user).get("/admin/").content, "html.parser")
+    props = page.find(id="wagtail-sidebar-props").string
+    assert '"Driftsforstyrrelse"' in props
+    assert "/admin/settings/alerts/alertsettings/" in props
+
+
+def test_the_earliest_moment_a_page_holds_wins():
+    from django.test import RequestFactory
+
+    from caching.pagecache import valid_until
+
+    request = RequestFactory().get("/")
+    valid_until(request, 200.0)
+    valid_until(request, 100.0)
+    valid_until(request, 300.0)
+    assert request.pagecache_valid_until == 100.0
