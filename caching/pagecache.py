@@ -15,6 +15,7 @@ import contextlib
 import gzip
 import hashlib
 import logging
+import math
 import time
 import uuid
 
@@ -120,6 +121,20 @@ def bump(keys):
             _watcher.mark_stale()
 
 
+def valid_until(request, moment):
+    """The response to `request` may be kept at most until `moment` (a Unix time): what it
+    shows changes by itself then (e.g. a banner with an end time), with nothing saved that
+    would bump the generation. Any app may call it while rendering; the earliest moment wins."""
+    current = getattr(request, "pagecache_valid_until", None)
+    if current is None or moment < current:
+        request.pagecache_valid_until = moment
+
+
+def still_valid(entry):
+    """(generation, page[, valid until]): whether the page may still be served."""
+    return len(entry) < 3 or entry[2] is None or time.time() < entry[2]
+
+
 def is_public_request(request):
     """An anonymous visitor's GET: no session, no CSRF cookie, not the admin."""
     return (
@@ -189,29 +204,34 @@ class PageCacheMiddleware:
             if (
                 local is not None
                 and local[0] == current
-                and time.monotonic() - local[2] < settings.PAGE_CACHE_LOCAL_SECONDS
+                and time.monotonic() - local[-1] < settings.PAGE_CACHE_LOCAL_SECONDS
+                and still_valid(local[:-1])
             ):
                 return response_from(local[1], request)
-            stored = cache().get(key)  # (generation it was rendered in, page)
-            if stored is not None and stored[0] == current:
+            # (generation it was rendered in, page, the moment it expires by itself or None)
+            stored = cache().get(key)
+            if stored is not None and stored[0] == current and still_valid(stored):
                 self.remember(key, stored)
                 return response_from(stored[1], request)
         response = self.get_response(request)
         if not is_cacheable_response(response):
             return response
+        until = getattr(request, "pagecache_valid_until", None)
+        # Browsers and the CDN keep it no longer than it stays true (seconds, rounded up).
+        left = math.inf if until is None else max(0, math.ceil(until - time.time()))
         patch_cache_control(
             response,
             public=True,
-            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
-            s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+            max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, left),
+            s_maxage=min(settings.PAGE_CACHE_SHARED_SECONDS, left),
         )
         patch_vary_headers(response, ["Accept-Encoding"])
-        if key is not None:
+        if key is not None and left > 0:
             set_response_etag(response)  # once, here, instead of on every conditional request
             # Stored with the generation read *before* rendering: if something was published
             # meanwhile, the next request sees a newer generation and renders again.
-            entry = (current, stored_form(response))
-            cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            entry = (current, stored_form(response), until)
+            cache().set(key, entry, timeout=min(settings.PAGE_CACHE_SECONDS, left))
             self.remember(key, entry)
             response["X-Cache"] = "miss"
         return response

@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from alerts import views as alert_views
+from alerts.feeds import AlertFeed
 from brochure import views as brochure_views
 from pages import documents
 from pages import views as page_views
@@ -33,6 +35,9 @@ urlpatterns = [
     path("brochure.pdf", brochure_views.brochure, {"language": "da"}, name="brochure_da"),
     path("en/brochure.pdf", brochure_views.brochure, {"language": "en"}, name="brochure_en"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
+    # The outage banner for other sites and feed readers: one address, both languages inside.
+    path("status.json", alert_views.status, name="alerts_status"),
+    path("driftsforstyrrelser.atom", AlertFeed(), name="alerts_feed"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -33,13 +33,20 @@ def media(request, folder, path):
 
 def server_error(request):
     """The 500 page with the hotline footer, even when the database is down."""
+    from alerts.models import AlertSettings
     from pages.site_settings import SiteSettings
 
     try:
         site_settings = SiteSettings.load()
     except Exception:  # noqa: BLE001 - fall back to the launch values kept as model defaults
         site_settings = SiteSettings()
-    html = render_to_string("500.html", {"site_settings": site_settings})
+    try:
+        alert_settings = AlertSettings.current()
+    except Exception:  # noqa: BLE001 - no database: no banner, rather than no page
+        alert_settings = None
+    html = render_to_string(
+        "500.html", {"site_settings": site_settings, "alert_settings": alert_settings}
+    )
     return HttpResponseServerError(html)
 
 

@@ -151,6 +151,37 @@ def test_every_page_type_is_valid_html(java, client, illustrated, tmp_path, sett
         warnings.warn(f"vnu warns about our pages:\n{report}", stacklevel=1)
 
 
+def test_pages_with_the_outage_banner_are_valid_html(java, client, launch, tmp_path):
+    """The banner of each severity, with its link and the Danish fallback on English pages."""
+    from alerts.models import AlertSettings
+
+    files = []
+    for severity in ("information", "warning", "critical"):
+        alert = AlertSettings.load()
+        alert.active, alert.severity = True, severity
+        alert.message = "Vandet er lukket på Slotsgade til kl. 14."
+        alert.link_url, alert.link_text = "https://hfors.dk/driftsstatus?a=1&b=2", "Læs mere"
+        alert.save()
+        for name, (url, status) in {
+            "home": ("/", 200),
+            "404": ("/denne-side-findes-ikke/", 404),
+            "en-home": ("/en/", 200),
+            "join": (PAGE_TYPE_URLS["JoinFormPage"], 200),
+        }.items():
+            response = client.get(url)
+            assert response.status_code == status, url
+            assert b'class="site-alert' in response.content, url
+            files.append(tmp_path / f"{severity}-{name}.html")
+            files[-1].write_bytes(response.content)
+        page = server_error(RequestFactory().get("/"))
+        assert b'class="site-alert' in page.content
+        files.append(tmp_path / f"{severity}-500.html")
+        files[-1].write_bytes(page.content)
+    messages = run_vnu(java, files)
+    errors = [m for m in messages if m["type"] != "info"]
+    assert not errors, "\n".join(describe(m, tmp_path) for m in errors)
+
+
 # The guard: skip without Java or vnu.jar, but never in CI ------------------------------------
 
 

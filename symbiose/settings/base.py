@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "pages",
     "symbioses",
     "join",  # Bliv en del af / Join: the form page, its submissions and their retention
+    "alerts",  # Driftsforstyrrelser: the outage banner, /status.json, its Atom feed
     "caching",
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses

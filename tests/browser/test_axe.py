@@ -158,3 +158,30 @@ def test_join_form_in_english(launched, axe_page):
     expect(page.locator("h1")).to_have_text("Join Symbiose Hillerød")
     assert_accessible(page)
     page.network.assert_stayed_local()
+
+
+@pytest.mark.parametrize("severity", ["information", "warning", "critical"])
+def test_pages_with_the_outage_banner(launched, new_page, severity):
+    """The banner of each severity: its colours (contrast), its landmark, its link, in Danish
+    and in English (the Danish text marked as such), on a page and on the 404 page."""
+    from alerts.models import AlertSettings
+
+    alert = AlertSettings.load()
+    alert.active, alert.severity = True, severity
+    alert.message = "Vandet er lukket på Slotsgade til kl. 14."
+    alert.link_url, alert.link_text = "https://hfors.dk/driftsstatus", "Læs mere"
+    alert.save()
+    page = new_page(viewport=DESKTOP, bypass_csp=True)
+    label = {"information": "Information:", "warning": "Advarsel:", "critical": "Kritisk:"}
+    for url, status in [("/", 200), (UNKNOWN_URL, 404), ("/en/", 200)]:
+        response = page.goto(page.network.origin + url)
+        assert response.status == status, url
+        region = page.get_by_role(
+            "region", name=re.compile("Driftsforstyrrelse|Service disruption")
+        )
+        expect(region).to_be_visible()
+        if not url.startswith("/en/"):
+            expect(region.locator("strong")).to_have_text(label[severity])
+        expect(page.get_by_role("alert")).to_have_count(1 if severity == "critical" else 0)
+        assert_accessible(page)
+    page.network.assert_stayed_local()
