@@ -9,6 +9,7 @@ from brochure import views as brochure_views
 from pages import documents
 from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
+from seo import views as seo_views
 from symbiose import views
 from symbioses import views as symbiose_views
 
@@ -33,6 +34,10 @@ urlpatterns = [
     path("brochure.pdf", brochure_views.brochure, {"language": "da"}, name="brochure_da"),
     path("en/brochure.pdf", brochure_views.brochure, {"language": "en"}, name="brochure_en"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
+    # For search engines and security researchers, once for both languages (seo/).
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", seo_views.security, name="security_txt"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
