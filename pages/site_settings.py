@@ -72,7 +72,10 @@ class SiteSettings(BaseGenericSetting):
     accessibility_email = models.EmailField(
         _("e-mail for accessibility problems"),
         blank=True,
-        help_text=_("Leave empty to use the general contact e-mail."),
+        help_text=_(
+            "Where visitors report an accessibility problem, named in the footer. Leave empty "
+            "to use the general contact e-mail."
+        ),
     )
 
     # Help texts on the panels, not the fields: the screen's wording needs no migration.
@@ -123,10 +126,7 @@ class SiteSettings(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("accessibility_statement_url"), FieldPanel("accessibility_email")],
             heading=_("Accessibility"),
-            help_text=_(
-                "The footer links to the accessibility statement, as the law requires, and "
-                "says where to report an accessibility problem."
-            ),
+            help_text=_("The footer links to the accessibility statement, as the law requires."),
         ),
     ]
 

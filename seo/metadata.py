@@ -51,8 +51,8 @@ def ancestors(request, page):
 def breadcrumbs(request, page):
     """[{"title", "url", "full_url"}] from the home page to the page itself; [] on the home
     page and on pages that are not Wagtail pages."""
-    if not isinstance(page, Page) or page.depth is None or page.depth <= 2:
-        return []
+    if not isinstance(page, Page) or not page.pk or page.depth is None or page.depth <= 2:
+        return []  # also a new page's preview: it has no address yet
     key = getattr(request, "_breadcrumbs", None)
     if key is not None and key[0] == page.pk:
         return key[1]

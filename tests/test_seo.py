@@ -421,3 +421,13 @@ def test_without_any_address_the_statement_says_whom_to_tell(client, launch):
     section = footer_accessibility(client)
     assert not [link for link in section.find_all("a") if link["href"].startswith("mailto:")]
     assert "tilgængelighedsproblem" in section.get_text(" ", strip=True)
+
+
+def test_a_preview_has_its_breadcrumbs_too(launch):
+    """A preview is not routed through the home page: the ancestors take one query."""
+    om = Page.objects.get(slug="historie").specific
+    response = om.make_preview_request()
+    if hasattr(response, "render"):
+        response.render()
+    nav, links = crumbs(soup(response))
+    assert [href for _title, href in links] == ["/", "/historie/"]

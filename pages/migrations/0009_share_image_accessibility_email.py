@@ -25,6 +25,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='sitesettings',
             name='accessibility_email',
-            field=models.EmailField(blank=True, help_text='Leave empty to use the general contact e-mail.', max_length=254, verbose_name='e-mail for accessibility problems'),
+            field=models.EmailField(blank=True, help_text='Where visitors report an accessibility problem, named in the footer. Leave empty to use the general contact e-mail.', max_length=254, verbose_name='e-mail for accessibility problems'),
         ),
     ]
