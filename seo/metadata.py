@@ -139,11 +139,12 @@ def site_settings():
     return cached("site-settings", SiteSettings.load, generation_name=":settings")
 
 
-def organisation(request):
+def organisation(request, page=None):
     """schema.org Organization: the network, hosted by Hillerød Forsyning, with the emergency
     line of the site settings as its ContactPoint."""
     settings_ = site_settings()
-    found = versions(request) if request is not None else None
+    # With the page: versions() keeps its first answer on the request for the header too.
+    found = versions(request, page) if request is not None else None
     home = found.homes.get(settings.LANGUAGE_CODE) if found else None
     url = home.get_full_url(request) if home is not None else f"{site_root(request)}/"
     return {

@@ -32,8 +32,9 @@ def structured_data(context):
     request = context.get("request")
     if request is None:
         return ""  # the 500 page, rendered without a request: nothing that may fail
-    blocks = [metadata.organisation(request)]
-    trail = metadata.breadcrumbs(request, context.get("page"))
+    page = context.get("page")
+    blocks = [metadata.organisation(request, page)]
+    trail = metadata.breadcrumbs(request, page)
     if trail:
         blocks.append(metadata.breadcrumb_list(trail))
     return format_html_join(
