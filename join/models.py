@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from caching.fragments import cached
 from pages.blocks import RICH_TEXT_FEATURES
+from pages.sharing import SharePageMixin
 from pages.site_settings import SiteSettings
 
 from .forms import HONEYPOT, JoinFormBuilder
@@ -98,7 +99,7 @@ class JoinFormSubmission(AbstractFormSubmission):
         return {**super().get_data(), "email_status": self.email_status()}
 
 
-class JoinFormPage(AbstractEmailForm):
+class JoinFormPage(SharePageMixin, AbstractEmailForm):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     consent_text = RichTextField(
         _("privacy text"),

@@ -8,12 +8,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedSymbiosesBlock, section_anchor
+from .sharing import SharePageMixin
 from .site_settings import SiteSettings
 
 __all__ = ["ContentPage", "HomePage", "SiteSettings"]
 
 
-class HomePage(Page):
+class HomePage(SharePageMixin, Page):
     """Forside: the site root."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -145,7 +146,10 @@ class HomePage(Page):
             raise Http404
         if any(page.specific_class.route is not Page.route for page in chain.values()):
             return super().route(request, path_components)  # a page with routes of its own
-        return chain[addresses[-1]].specific.route(request, [])
+        target = chain[addresses[-1]]
+        # The page's ancestors from this home page, for its breadcrumbs (seo/): no query more.
+        request.page_ancestors = (target.pk, [self, *(chain[a] for a in addresses[:-1])])
+        return target.specific.route(request, [])
 
     def clean(self):
         super().clean()
@@ -169,7 +173,7 @@ class HomePage(Page):
         ]
 
 
-class ContentPage(Page):
+class ContentPage(SharePageMixin, Page):
     """A page of sections, such as Om Symbiose Hillerød."""
 
     intro = models.TextField(_("introduction"), blank=True)

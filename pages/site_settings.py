@@ -67,6 +67,16 @@ class SiteSettings(BaseGenericSetting):
             "The statement in the WAS tool, e.g. https://was.digst.dk/… The address /was points here."
         ),
     )
+    # Where visitors report an accessibility problem (the Danish accessibility rules ask for a
+    # way to). No address is documented at launch: empty, the footer gives the general one.
+    accessibility_email = models.EmailField(
+        _("e-mail for accessibility problems"),
+        blank=True,
+        help_text=_(
+            "Where visitors report an accessibility problem, named in the footer. Leave empty "
+            "to use the general contact e-mail."
+        ),
+    )
 
     # Help texts on the panels, not the fields: the screen's wording needs no migration.
     panels = [
@@ -114,7 +124,7 @@ class SiteSettings(BaseGenericSetting):
             heading=_("Organisation"),
         ),
         MultiFieldPanel(
-            [FieldPanel("accessibility_statement_url")],
+            [FieldPanel("accessibility_statement_url"), FieldPanel("accessibility_email")],
             heading=_("Accessibility"),
             help_text=_("The footer links to the accessibility statement, as the law requires."),
         ),
@@ -160,6 +170,11 @@ class SiteSettings(BaseGenericSetting):
         if get_language() == "en" and self.hotline_text_en:
             return self.hotline_text_en
         return self.hotline_text
+
+    @property
+    def accessibility_contact_email(self):
+        """Where to report an accessibility problem: its own address, else the general one."""
+        return self.accessibility_email or self.contact_email
 
     @property
     def contact_phone_display(self):

@@ -11,6 +11,7 @@ from brochure import views as brochure_views
 from pages import documents
 from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
+from seo import views as seo_views
 from symbiose import views
 from symbioses import views as symbiose_views
 
@@ -38,6 +39,10 @@ urlpatterns = [
     # The outage banner for other sites and feed readers: one address, both languages inside.
     path("status.json", alert_views.status, name="alerts_status"),
     path("driftsforstyrrelser.atom", AlertFeed(), name="alerts_feed"),
+    # For search engines and security researchers, once for both languages (seo/).
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", seo_views.security, name="security_txt"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

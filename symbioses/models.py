@@ -20,6 +20,7 @@ from wagtail.search import index
 from caching.fragments import without_restricted
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
 from pages.numbers import DanishDecimalField
+from pages.sharing import SharePageMixin
 
 from .choices import DIMENSION_FIELDS, Dimension, Flow, PartnerKind, Status, Unit
 from .diagram import network_diagram
@@ -46,7 +47,7 @@ class ExampleMixin(models.Model):
         abstract = True
 
 
-class IndexPage(Page):
+class IndexPage(SharePageMixin, Page):
     """Shared by the three listing pages: an introduction and nothing else to edit."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -79,7 +80,7 @@ class PartnerIndexPage(IndexPage):
         return context
 
 
-class PartnerPage(ExampleMixin, Page):
+class PartnerPage(SharePageMixin, ExampleMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
     description = models.TextField(_("short description"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -160,7 +161,7 @@ class ThemeGroupIndexPage(IndexPage):
         return context
 
 
-class ThemeGroupPage(Page):
+class ThemeGroupPage(SharePageMixin, Page):
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
     members = ParentalManyToManyField(
         "symbioses.PartnerPage", verbose_name=_("members"), blank=True, related_name="groups"
@@ -292,7 +293,7 @@ def active_filter_labels(filters, theme_group_choices):
     return labels
 
 
-class SymbiosePage(ExampleMixin, Page):
+class SymbiosePage(SharePageMixin, ExampleMixin, Page):
     partner_a = models.ForeignKey(
         PartnerPage,
         verbose_name=_("first partner"),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "symbioses",
     "join",  # Bliv en del af / Join: the form page, its submissions and their retention
     "alerts",  # Driftsforstyrrelser: the outage banner, /status.json, its Atom feed
+    "seo",  # sitemap, robots.txt, security.txt, canonical, Open Graph, JSON-LD, breadcrumbs
     "caching",
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # its sitemap.xml template (seo/sitemap.py)
 ]
 
 MIDDLEWARE = [
@@ -259,6 +261,13 @@ JOIN_RATE_LIMIT_SECONDS = int(os.environ.get("JOIN_RATE_LIMIT_SECONDS", "3600"))
 # How many proxies in front of the app append to X-Forwarded-For (a CDN and a load balancer:
 # 2); the client's address is the entry they received. 0: REMOTE_ADDR (no proxy).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# /.well-known/security.txt (RFC 9116, seo/security_txt.py): where to report a vulnerability
+# (an e-mail address or a URI; without it the file answers 404, and `check --deploy` warns) and
+# until when that holds (ISO 8601, less than a year ahead; without it, 180 days after the day
+# the file is served).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
 
 # `load_example_symbioses` may only run where this is true (never in production).
 EXAMPLE_CONTENT_ALLOWED = True

@@ -89,8 +89,11 @@ def test_keyboard_only_visit_of_om_page(launched, new_page, viewport):
     assert brochure["type"] == "application/pdf"
     assert "(PDF, " in brochure["text"]
     assert brochure["text"].endswith(" KB, på dansk)"), brochure["text"]
-    # The four "På denne side" anchors come first, in order.
-    toc = [element["href"] for element in visited[:4]]
+    # The breadcrumbs come first (the home page, this page), then the four "På denne side"
+    # anchors, in order.
+    crumbs = [element["href"] for element in visited[:2]]
+    assert crumbs == ["/", "/om-symbiose-hillerod/"], visited
+    toc = [element["href"] for element in visited[2:6]]
     assert toc == ["#mission", "#mal", "#definition-af-symbiose-hos-os", "#baggrund"], visited
 
     # Enter on the brochure link: the browser gets the PDF, downloaded or shown.
