@@ -9,6 +9,7 @@ from brochure import views as brochure_views
 from pages import documents
 from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
+from search import views as search_views
 from symbiose import views
 from symbioses import views as symbiose_views
 
@@ -33,6 +34,10 @@ urlpatterns = [
     path("brochure.pdf", brochure_views.brochure, {"language": "da"}, name="brochure_da"),
     path("en/brochure.pdf", brochure_views.brochure, {"language": "en"}, name="brochure_en"),
     path("was", page_views.accessibility_statement, name="accessibility_statement"),
+    # Site search, one address per language (search/addresses.py); the language comes from the
+    # address, as everywhere (/en/… English), so these sit outside i18n_patterns.
+    path("soeg/", search_views.search, name="search_da"),
+    path("en/search/", search_views.search, name="search_en"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
