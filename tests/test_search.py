@@ -308,3 +308,16 @@ def test_queries_do_not_grow_with_the_kinds_of_pages_found(client, examples):
     kinds = set(re.findall(r'search-hit__kind">([^<]+)<', response.content.decode()))
     assert len(kinds) >= 2
     assert len(queries) <= 10
+
+
+def test_editors_find_promoted_results_in_the_admin_in_danish(client, admin_user):
+    """Wagtail's search promotions, with our Danish for the strings it ships without
+    (admin_da)."""
+    client.force_login(admin_user)
+    listing = client.get("/admin/searchpicks/").content.decode()
+    assert "Anbefalede søgeresultater" in listing
+    assert "Promoted search results" not in listing
+    add = client.get("/admin/searchpicks/add/").content.decode()
+    assert "Søgeord/-sætning" in add and "Tilføj et anbefalet resultat" in add
+    assert "Search term(s)/phrase" not in add and "External link text" not in add
+    assert "Linktekst" in add
