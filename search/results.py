@@ -41,7 +41,7 @@ class Hit:
     excerpt: str
     date: datetime | None
     promoted: bool = False
-    lang: str = ""
+    page_id: int | None = None
 
 
 def kind_of(model):
@@ -94,6 +94,7 @@ def page_hits(found, words, request, promoted=False):
                 excerpt=excerpts.excerpt(text, words),
                 date=page.last_published_at,
                 promoted=promoted,
+                page_id=page.pk,
             )
         )
     return hits
@@ -113,11 +114,14 @@ class Results:
     """A sequence of hits for Django's Paginator: the count is known without fetching them,
     and a slice fetches only the pages and documents it shows."""
 
-    def __init__(self, query, language, request):
+    def __init__(self, query, language, request, promoted=()):
         self.words = query.words
         self.request = request
         backend = backend_for(language)
-        self.page_results = backend.search(query.terms, pages(language), operator="and")
+        # A promoted page is shown once, first, not again among the others.
+        shown = [hit.page_id for hit in promoted if hit.page_id]
+        found = pages(language).exclude(pk__in=shown) if shown else pages(language)
+        self.page_results = backend.search(query.terms, found, operator="and")
         # Documents have no language: their titles are indexed in Danish (SEARCH_CONFIG).
         self.documents = list(
             backend_for("").search(query.terms, public_documents(), operator="and")[:MAX_DOCUMENTS]

@@ -26,7 +26,8 @@ def search(request):
     }
     status = 200
     if query.words:
-        results = Results(query, language, request)
+        promoted_hits = promoted(query, language, request)
+        results = Results(query, language, request, promoted_hits)
         paginator = Paginator(results, PER_PAGE)
         number = request.GET.get("page", "1")
         try:
@@ -43,10 +44,10 @@ def search(request):
             context.update(
                 page_obj=page,
                 hits=list(page.object_list),
-                promoted=promoted(query, language, request) if number == 1 else [],
+                promoted=promoted_hits if number == 1 else [],
                 pagination=pagination(query, page),
             )
-        context["count"] = paginator.count
+        context["count"] = paginator.count + len(promoted_hits)
     response = render(request, "search/search.html", context, status=status)
     if request.GET:
         # One visitor's search: never kept by the page cache, a CDN or the browser.

@@ -163,6 +163,22 @@ def test_promoted_results_come_first_marked_anbefalet(client, launch):
     assert response.content.decode().count(">Anbefalet</strong>") == 2
 
 
+def test_a_promoted_page_is_shown_once_and_counted_once(client, launch):
+    before = client.get("/soeg/", {"q": "symbiose"}).content.decode()
+    assert "Om Symbiose Hillerød" in before  # an ordinary hit
+    total = re.search(r"(\d+) resultater for", before)[1]
+    SearchPromotion.objects.create(query=Query.get("symbiose"), page=launch["om"], sort_order=0)
+    response = client.get("/soeg/", {"q": "symbiose"})
+    found = titles(response)
+    assert found[0] == "Om Symbiose Hillerød" and found.count("Om Symbiose Hillerød") == 1
+    assert f"{total} resultater for »symbiose«" in response.content.decode()
+    second = client.get("/soeg/", {"q": "symbiose", "page": "2"})
+    assert (
+        "Om Symbiose Hillerød" not in titles(second)
+        and ">Anbefalet<" not in second.content.decode()
+    )
+
+
 def test_a_promoted_restricted_page_is_not_shown(client, launch):
     SearchPromotion.objects.create(query=Query.get("spildevand"), page=launch["om"], sort_order=0)
     PageViewRestriction.objects.create(page=launch["om"], restriction_type="password", password="x")
