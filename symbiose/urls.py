@@ -12,6 +12,7 @@ from pages import documents
 from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
 from seo import views as seo_views
+from search import views as search_views
 from symbiose import views
 from symbioses import views as symbiose_views
 
@@ -43,6 +44,10 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", seo_views.security, name="security_txt"),
+    # Site search, one address per language (search/addresses.py); the language comes from the
+    # address, as everywhere (/en/… English), so these sit outside i18n_patterns.
+    path("soeg/", search_views.search, name="search_da"),
+    path("en/search/", search_views.search, name="search_en"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -47,6 +47,13 @@ PAGES = {
     "en-ThemeGroupPage": ("/en/theme-groups/energy/", 200),
     "en-404": ("/en/no-such-page/", 404),
     "en-JoinFormPage": ("/en/join/", 200),
+    # Site search: the empty form, hits over several pages, a message, a page that is not there.
+    "search": ("/soeg/", 200),
+    "search-hits": ("/soeg/?q=eksempel", 200),
+    "search-page-2": ("/soeg/?q=eksempel&page=2", 200),
+    "search-message": ("/soeg/?q=%00", 200),
+    "search-no-page": ("/soeg/?q=eksempel&page=99", 404),
+    "en-search-hits": ("/en/search/?q=wastewater", 200),
 }
 # The join form after a post: with errors (every field), its thank-you page, rate-limited.
 JOIN_POSTS = {

@@ -70,10 +70,25 @@ def language_versions(context):
     [{"code", "name", "url", "full_url", "current", "translated"}], the page's own translation
     where there is a live one, else that language's home page."""
     request = context.get("request")
+    current = get_language()
+    # A view that is not a page (the search) names its own address in each language.
+    alternates = getattr(request, "language_alternates", None)
+    if alternates:
+        return [
+            {
+                "code": code,
+                "name": name,
+                "url": alternates[code],
+                "full_url": request.build_absolute_uri(alternates[code]),
+                "current": code == current,
+                "translated": True,
+            }
+            for code, name in settings.LANGUAGES
+            if code in alternates
+        ]
     found = versions(request, context.get("page")) if request is not None else None
     if found is None:
         return []
-    current = get_language()
     shown = []
     for code, name in settings.LANGUAGES:
         page = found.translations.get(code) or found.homes.get(code)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "join",  # Bliv en del af / Join: the form page, its submissions and their retention
     "alerts",  # Driftsforstyrrelser: the outage banner, /status.json, its Atom feed
     "seo",  # sitemap, robots.txt, security.txt, canonical, Open Graph, JSON-LD, breadcrumbs
+    "search",  # Søg / Search: /soeg/ and /en/search/, the header's search box
     "caching",
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",  # promoted search results, edited in the admin
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -186,8 +188,15 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 # Wagtail's login form with its password field labelled in Danish (symbiose/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "symbiose.forms.AdminLoginForm"
+# Wagtail's database backend; on PostgreSQL each page is stemmed in its own language, English
+# pages with the "english" configuration (search/backend.py). After changing a configuration,
+# run `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "danish",
+        "LANGUAGE_CONFIGS": {"en": "english"},
+    }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The admin asks no third party either: no Gravatar avatars, no update check from the browser.

@@ -185,3 +185,39 @@ def test_pages_with_the_outage_banner(launched, new_page, severity):
         expect(page.get_by_role("alert")).to_have_count(1 if severity == "critical" else 0)
         assert_accessible(page)
     page.network.assert_stayed_local()
+
+
+SEARCH_PAGES = [
+    ("/soeg/?q=spildevand", "da", "Søg"),
+    ("/soeg/?q=%00", "da", "Søg"),
+    ("/en/search/?q=wastewater", "en", "Search"),
+]
+
+
+@pytest.mark.parametrize("axe_page", VIEWPORTS, indirect=True)
+def test_search_results(launched, axe_page):
+    """The search page with hits and with a message, and the header's search box: no
+    violations, and no sideways scroll on a phone."""
+    page = axe_page
+    for url, language, heading in SEARCH_PAGES:
+        response = page.goto(page.network.origin + url)
+        assert response.status == 200, url
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("h1")).to_have_text(heading)
+        expect(page.get_by_role("search")).to_have_count(1)  # the header's box
+        assert_accessible(page)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"{url} scrolls sideways: {width}"
+    expect(page.locator(".search-hit")).not_to_have_count(0)
+    page.network.assert_stayed_local()
+
+
+def test_searching_from_the_header_without_javascript(launched, new_page):
+    page = new_page(viewport=PHONE, java_script_enabled=False)
+    page.goto(page.network.origin + "/om-symbiose-hillerod/")
+    box = page.locator("header").get_by_label("Søg på webstedet")
+    box.fill("spildevandsledning")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/soeg/\?q=spildevandsledning$"))
+    expect(page.locator(".search-count")).to_contain_text("for »spildevandsledning«")
+    page.network.assert_stayed_local()
