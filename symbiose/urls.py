@@ -11,8 +11,8 @@ from brochure import views as brochure_views
 from pages import documents
 from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
-from seo import views as seo_views
 from search import views as search_views
+from seo import views as seo_views
 from symbiose import views
 from symbioses import views as symbiose_views
 
