@@ -122,6 +122,7 @@ class HomePage(Page):
         "symbioses.PartnerIndexPage",
         "symbioses.ThemeGroupIndexPage",
         "join.JoinFormPage",  # by name only: pages never imports the feature apps
+        "news.NewsIndexPage",
     ]
     max_count = 1
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "pages",
     "symbioses",
     "join",  # Bliv en del af / Join: the form page, its submissions and their retention
+    "news",  # Nyheder / News: the news listing, news pages, their Atom feeds
     "caching",
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses
