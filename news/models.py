@@ -4,6 +4,7 @@ News concerns theme groups and symbioses of the catalogue, referred to by name
 ("symbioses.ThemeGroupPage"): feature apps never import each other.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -72,7 +73,7 @@ class NewsPage(Page):
     date = models.DateField(
         _("date"), default=today, help_text=_("The news's date, shown with it and in the feeds.")
     )
-    teaser = models.TextField(
+    teaser = models.CharField(  # a CharField: its length is checked on the model too
         _("teaser"),
         max_length=300,
         help_text=_("A sentence or two, at most 300 characters, shown in listings and feeds."),
@@ -114,7 +115,7 @@ class NewsPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
-        FieldPanel("teaser"),
+        FieldPanel("teaser", widget=forms.Textarea(attrs={"rows": 3})),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
         MultiFieldPanel(
