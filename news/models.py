@@ -155,7 +155,9 @@ class NewsPage(Page):
         if url:
             context["feed_url"] = f"{url.rstrip('/').rsplit('/', 1)[0]}/feed.atom"
         # The (Danish) theme groups and symbioses it concerns, live and public, each in the
-        # page's language where translated. In a preview the choices are in memory.
+        # page's language where translated (one query for the translations of both). In a
+        # preview the choices are in memory.
+        concerned = {}
         for name in ("theme_groups", "symbioses"):
             chosen = getattr(self, name)
             model = chosen.model
@@ -163,8 +165,13 @@ class NewsPage(Page):
                 pages = model.objects.filter(pk__in=[page.pk for page in chosen.all()])
             else:
                 pages = chosen.all()
-            pages = without_restricted(pages.live()).select_related("locale").order_by("title")
-            context[f"concerned_{name}"] = localized(pages, model)
+            concerned[name] = list(
+                without_restricted(pages.live()).select_related("locale").order_by("title")
+            )
+        shown = localized([*concerned["theme_groups"], *concerned["symbioses"]], Page)
+        count = len(concerned["theme_groups"])
+        context["concerned_theme_groups"] = shown[:count]
+        context["concerned_symbioses"] = shown[count:]
         return context
 
 

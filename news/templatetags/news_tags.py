@@ -96,7 +96,7 @@ def news_article_data(context, page):
         "description": page.teaser,
         "datePublished": page.date.isoformat(),
         "dateModified": (page.last_published_at or timezone.now()).isoformat(),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": active_language(),  # the page is shown in its own language
         "mainEntityOfPage": page.get_full_url(request),
         "author": organisation,
         "publisher": organisation,
