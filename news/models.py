@@ -132,8 +132,8 @@ class NewsPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("news")
-        verbose_name_plural = _("news")
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
 
     def clean(self):
         super().clean()
