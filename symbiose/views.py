@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.i18n import JavaScriptCatalog
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.localization import get_localized_response
@@ -31,7 +31,7 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def atom_feed(request, page_path):
     """<page>/feed.atom: the feed of a live, public page that has one (the news listing, a
     theme group's news, the catalogue). Each feature app knows its own feeds."""
