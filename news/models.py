@@ -151,7 +151,7 @@ class NewsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sources"] = list(self.sources.all())
         # The listing's feed: its address is this page's without the last part (no query).
-        url = self.get_url(request)
+        url = self.get_full_url(request)
         if url:
             context["feed_url"] = f"{url.rstrip('/').rsplit('/', 1)[0]}/feed.atom"
         # The (Danish) theme groups and symbioses it concerns, live and public, each in the

@@ -386,7 +386,7 @@ def test_pages_link_their_feeds(client, launch, url, feed):
     links = soup(client.get(url)).find_all(
         "link", rel="alternate", attrs={"type": "application/atom+xml"}
     )
-    assert [link["href"] for link in links] == [feed]
+    assert [link["href"] for link in links] == [f"{root_url()}{feed}"]  # in full, as hreflang
     assert links[0]["title"]
     parse(client, feed)
 

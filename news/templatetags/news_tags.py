@@ -30,6 +30,7 @@ LATEST_SHOWN = 3
 class LatestNews:
     items: list
     index_url: str | None  # the news listing's address in the page's language
+    feed_url: str | None = None  # its feed's, in full (an alternate link of the head)
 
 
 @register.simple_tag(takes_context=True)
@@ -60,11 +61,13 @@ def latest_news(context):
     # A news page's parent is always the listing (NewsPage.parent_page_types): its address is
     # the news page's without the last part; no query for it.
     in_language = [page for page in items if page.locale.language_code == language] or items
-    index_url = None
+    index_url = feed_url = None
     if in_language:
         url = in_language[0].get_url(request)
         index_url = url.rstrip("/").rsplit("/", 1)[0] + "/" if url else None
-    result = LatestNews(items, index_url)
+        full = in_language[0].get_full_url(request)
+        feed_url = f"{full.rstrip('/').rsplit('/', 1)[0]}/feed.atom" if full else None
+    result = LatestNews(items, index_url, feed_url)
     if request is not None:
         request._latest_news = result
     return result
