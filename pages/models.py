@@ -123,6 +123,7 @@ class HomePage(SharePageMixin, Page):
         "symbioses.PartnerIndexPage",
         "symbioses.ThemeGroupIndexPage",
         "join.JoinFormPage",  # by name only: pages never imports the feature apps
+        "news.NewsIndexPage",
     ]
     max_count = 1
 

@@ -64,6 +64,8 @@ urlpatterns += i18n_patterns(
         symbiose_views.open_data,
         name="symbioses_open_data",
     ),
+    # Atom feeds: the news listing's, a theme group's news, the catalogue's (pages/feeds.py).
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)feed\.atom$", views.atom_feed, name="atom_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -2,13 +2,18 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.i18n import JavaScriptCatalog
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.localization import get_localized_response
+from wagtail.models import Site
+
+from news import feeds as news_feeds
+from symbioses import feeds as symbiose_feeds
 
 # The folders of MEDIA_ROOT that /media/ serves: Wagtail's images (originals and renditions).
 # Documents are never among them: they are served by /documents/<id>/<name>, which checks the
@@ -24,6 +29,26 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not ready"
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def atom_feed(request, page_path):
+    """<page>/feed.atom: the feed of a live, public page that has one (the news listing, a
+    theme group's news, the catalogue). Each feature app knows its own feeds."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page, _args, _kwargs = site.root_page.localized.specific.route(
+        request, page_path.strip("/").split("/")
+    )
+    page = page.specific
+    if page.get_view_restrictions().exists():
+        raise Http404
+    for feed_for in (news_feeds.feed_for, symbiose_feeds.feed_for):
+        feed = feed_for(page)
+        if feed is not None:
+            return feed(request)
+    raise Http404
 
 
 def media(request, folder, path):

@@ -127,6 +127,8 @@ PAGE_TYPE_URLS = {
     "ThemeGroupIndexPage": "/temagrupper/",
     "ThemeGroupPage": "/temagrupper/energi/",
     "JoinFormPage": "/bliv-en-del-af-symbiose-hillerod/",
+    "NewsIndexPage": "/nyheder/",
+    "NewsPage": "/nyheder/foerste-konkrete-resultat-spildevandsledning/",
 }
 # Pages with a form: never cached, and they set the CSRF cookie their form posts with.
 FORM_PAGE_URLS = {PAGE_TYPE_URLS["JoinFormPage"]}

@@ -244,5 +244,5 @@ def test_open_data_answers_in_both_languages(client, examples):
 def test_the_english_home_is_a_translation_of_the_danish(launch):
     english = HomePage.objects.get(locale__language_code="en")
     assert english.translation_key == launch["home"].translation_key
-    # About, History, the three listings and the join form
-    assert english.get_children().live().count() == 6
+    # About, History, the three listings, the join form and the news
+    assert english.get_children().live().count() == 7

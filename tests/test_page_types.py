@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from join.models import JoinFormField, JoinFormPage
+from news.models import NewsIndexPage, NewsPage
 from pages.models import ContentPage, HomePage
 from symbioses.models import (
     PartnerIndexPage,
@@ -41,7 +42,14 @@ class PageTreeTests(WagtailPageTestCase):
     def test_home_holds_content_pages_and_the_catalogue_listings(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ContentPage, SymbioseIndexPage, PartnerIndexPage, ThemeGroupIndexPage, JoinFormPage},
+            {
+                ContentPage,
+                SymbioseIndexPage,
+                PartnerIndexPage,
+                ThemeGroupIndexPage,
+                JoinFormPage,
+                NewsIndexPage,
+            },
         )
 
     def test_one_join_form_under_each_home_page(self):
@@ -62,9 +70,16 @@ class PageTreeTests(WagtailPageTestCase):
         for leaf in (SymbiosePage, PartnerPage, ThemeGroupPage):
             self.assertAllowedSubpageTypes(leaf, set())
 
+    def test_news_pages(self):
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
+
     def test_one_listing_of_each_kind(self):
         home = add_home()
         for model, title in [
+            (NewsIndexPage, "Nyheder"),
             (SymbioseIndexPage, "Symbioser"),
             (PartnerIndexPage, "Partnere"),
             (ThemeGroupIndexPage, "Temagrupper"),
@@ -105,6 +120,11 @@ class PageTypeRenderingTests(WagtailPageTestCase):
             JoinFormField(clean_name="organisation", label="Organisation", field_type="singleline")
         )
         cls.join = add_page(cls.home, join)
+        cls.news_index = add_page(cls.home, NewsIndexPage(title="Nyheder", slug="nyheder"))
+        news = NewsPage(title="Nyt om varme", slug="nyt", teaser="Kort om varmen.")
+        news.theme_groups = [cls.group]
+        news.symbioses = [cls.symbiose]
+        cls.news = add_page(cls.news_index, news)
         Site.objects.update(root_page=cls.home)
 
     def setUp(self):
@@ -152,6 +172,41 @@ class PageTypeRenderingTests(WagtailPageTestCase):
             self.assertPageIsRenderable(page)
             self.assertPageIsPreviewable(page)
             self.assertPageIsEditable(page)
+
+    def test_news_listing(self):
+        self.assertPageIsRoutable(self.news_index)
+        self.assertPageIsRenderable(self.news_index)
+        self.assertPageIsPreviewable(self.news_index)
+        self.assertPageIsEditable(self.news_index)
+
+    def test_news_page(self):
+        data = nested_form_data(
+            {
+                "title": "Nyt om varme",
+                "slug": "nyt",
+                "date": "2026-11-01",
+                "teaser": "Kort om varmen.",
+                "image": ImageFactory().pk,
+                "image_alt": "Varmeveksleren",
+                "body": streamfield([]),
+                "theme_groups": [self.group.pk],
+                "symbioses": [self.symbiose.pk],
+                "sources": inline_formset(
+                    [
+                        {
+                            "title": "Ny ledning",
+                            "url": "https://example.dk/artikel",
+                            "publisher": "Avisen",
+                            "date": "2017-05-19",
+                        }
+                    ]
+                ),
+            }
+        )
+        self.assertPageIsRoutable(self.news)
+        self.assertPageIsRenderable(self.news)
+        self.assertPageIsPreviewable(self.news, post_data=data)
+        self.assertPageIsEditable(self.news, post_data=data)
 
     def test_partner_page(self):
         self.assertPageIsRenderable(self.partner_a)

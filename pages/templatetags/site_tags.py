@@ -141,7 +141,7 @@ def document_mime_type(document):
 @register.simple_tag
 def meta_description(page):
     """The page's search description, else the start of its own text (search engines show it)."""
-    for field in ("search_description", "intro", "description", "story"):
+    for field in ("search_description", "teaser", "intro", "description", "story"):
         text = strip_tags(str(getattr(page, field, "") or "")).strip()
         if text:
             return Truncator(" ".join(text.split())).chars(160)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "alerts",  # Driftsforstyrrelser: the outage banner, /status.json, its Atom feed
     "seo",  # sitemap, robots.txt, security.txt, canonical, Open Graph, JSON-LD, breadcrumbs
     "search",  # Søg / Search: /soeg/ and /en/search/, the header's search box
+    "news",  # Nyheder / News: the news listing, news pages, their Atom feeds
     "caching",
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses

@@ -89,6 +89,21 @@ def test_not_found_page(launched, axe_page):
     page.network.assert_stayed_local()
 
 
+NEWS_PAGES = ["/nyheder/", "/nyheder/foerste-konkrete-resultat-spildevandsledning/"]
+
+
+@pytest.mark.parametrize("axe_page", VIEWPORTS, indirect=True)
+def test_news_pages(launched, axe_page):
+    """The news listing (with its dates and the feed link) and a news page with its sources."""
+    page = axe_page
+    for url in NEWS_PAGES:
+        response = page.goto(page.network.origin + url)
+        assert response.status == 200, url
+        assert_page_basics(page)
+        assert_accessible(page)
+    page.network.assert_stayed_local()
+
+
 ENGLISH_PAGES = [
     ("/en/", 200),
     ("/en/about/", 200),
@@ -96,6 +111,8 @@ ENGLISH_PAGES = [
     ("/en/partners/", 200),
     ("/en/theme-groups/", 200),
     ("/en/theme-groups/energy/", 200),
+    ("/en/news/", 200),
+    ("/en/news/first-concrete-result-wastewater-line/", 200),
     ("/en/no-such-page/", 404),
 ]
 

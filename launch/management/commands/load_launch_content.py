@@ -21,8 +21,9 @@ from wagtail.utils.file import hash_filelike
 from brochure.editions import rebuild_safely
 from brochure.models import BrochureSettings
 from join.models import JoinFormField, JoinFormPage
-from launch import content, content_en, join_content, network_content
+from launch import content, content_en, join_content, network_content, news_content
 from launch.translation import MissingEnglish, translate, update
+from news.models import NewsIndexPage, NewsPage, NewsSource
 from pages.management.commands.set_site_hostname import (
     WAGTAIL_DEFAULT_ADDRESS,
     configured_address,
@@ -76,6 +77,7 @@ class Command(BaseCommand):
         self.history_page(home, om)
         self.catalogue(home)
         self.network()
+        self.news(home)
         join = self.join_page(home)
         if join is not None and home.join_page_id is None:
             # The home page's call to action leads to the join page made with it.
@@ -86,6 +88,7 @@ class Command(BaseCommand):
         if sections_added:
             self.home_sections_in_english(home)
         self.join_page_in_english(home)
+        self.news_in_english(home)
         self.brochure_settings(om, JoinFormPage.objects.child_of(home).first())
         self.workflow_names()
         # Built from the committed content: in a test's transaction, when that commits.
@@ -316,6 +319,64 @@ class Command(BaseCommand):
             symbiose_index.add_child(instance=page)
             page.save_revision().publish()
             self.say(f"Created {page.url_path}")
+
+    def news(self, home):
+        """Nyheder and the news from the network's history (launch/news_content.py), made with
+        their listing only: a news item an editor deleted stays deleted, and nothing an editor
+        changed is touched again."""
+        if NewsIndexPage.objects.child_of(home).exists():
+            return
+        index = NewsIndexPage(
+            title=news_content.INDEX_TITLE,
+            slug=news_content.INDEX_SLUG,
+            intro=f"<p>{news_content.INDEX_INTRO}</p>",
+            search_description=news_content.INDEX_INTRO,
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        self.say(f"Created {index.url_path}")
+        danish = {"locale__language_code": settings.LANGUAGE_CODE}
+        groups = {group.slug: group for group in ThemeGroupPage.objects.filter(**danish)}
+        symbioses = {page.slug: page for page in SymbiosePage.objects.filter(**danish)}
+        for item in news_content.NEWS:
+            page = NewsPage(
+                title=item["title"],
+                slug=item["slug"],
+                date=item["date"],
+                teaser=item["teaser"],
+                body=news_content.news_body(item),
+            )
+            page.theme_groups = [groups[slug] for slug in item["theme_groups"] if slug in groups]
+            page.symbioses = [symbioses[slug] for slug in item["symbioses"] if slug in symbioses]
+            page.sources = [
+                NewsSource(sort_order=order, title=title, url=url, publisher=publisher, date=when)
+                for order, (title, url, publisher, when) in enumerate(item["sources"])
+            ]
+            index.add_child(instance=page)
+            page.save_revision().publish()
+            self.say(f"Created {page.url_path}")
+
+    def news_in_english(self, home):
+        """The English news listing and news, each only if it has no English version yet."""
+        english = Locale.objects.filter(language_code="en").first()
+        index = NewsIndexPage.objects.child_of(home).first()
+        if english is None or index is None or not home.has_translation(english):
+            return
+        texts = {**content_en.ENGLISH, **news_content.NEWS_ENGLISH}
+        slugs = [item["slug"] for item in news_content.NEWS]
+        for page in [index, *NewsPage.objects.child_of(index).filter(slug__in=slugs)]:
+            if not page.live:
+                continue
+            if page is not index and not index.has_translation(english):
+                return  # an editor's choice: no English listing, so no English news
+            try:
+                translated, created = translate(page, english, texts)
+            except MissingEnglish as error:
+                self.stderr.write(f"Not translated: {error}")
+                continue
+            if created:
+                self.say(f"Created {translated.url}")
 
     def home_sections(self, home):
         """A home page made before it had its sections (figures, featured symbioses, theme
