@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from caching.fragments import without_restricted
 from pages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from pages.sharing import SharePageMixin
 
 from .locales import localized, source_of
 
@@ -36,7 +37,7 @@ class NewsQuerySet(PageQuerySet):
 NewsManager = PageManager.from_queryset(NewsQuerySet)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SharePageMixin, Page):
     """Nyheder: the news, newest first, ten to a page."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -69,7 +70,9 @@ def today():
     return timezone.localdate()
 
 
-class NewsPage(Page):
+class NewsPage(SharePageMixin, Page):
+    og_type = "article"
+
     date = models.DateField(
         _("date"), default=today, help_text=_("The news's date, shown with it and in the feeds.")
     )

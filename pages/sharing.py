@@ -34,10 +34,13 @@ class SharePageMixin(models.Model):
 
     def page_image(self):
         """(image, alternative text) of the page's own picture, or (None, ""): the home page's
-        image, a partner's logo, a symbiosis's first image."""
+        image, a news page's, a partner's logo, a symbiosis's first image."""
         hero = getattr(self, "hero_image", None)
         if hero is not None:
             return hero, getattr(self, "hero_image_alt", "") or hero.description
+        image = getattr(self, "image", None)  # a news page's
+        if image is not None:
+            return image, getattr(self, "image_alt", "") or image.description
         logo = getattr(self, "logo", None)
         if logo is not None:
             return logo, getattr(self, "logo_alt_text", "") or logo.description
