@@ -153,6 +153,8 @@ def test_security_txt_without_a_contact_is_not_served(client, launch, settings):
         ((datetime.now(UTC) + timedelta(days=200)).strftime("%Y-%m-%dT%H:%M:%SZ"), None),
         ("", None),
     ],
+    # Fixed ids: the values hold today's date, and xdist's workers must collect the same ids.
+    ids=["past", "over-a-year-ahead", "not-a-date", "half-a-year-ahead", "unset"],
 )
 def test_system_checks_catch_a_wrong_expiry(settings, value, check):
     settings.SECURITY_TXT_EXPIRES = value
