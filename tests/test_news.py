@@ -395,9 +395,16 @@ def test_pages_link_their_feeds(client, launch, url, feed):
 
 
 def structured_data(client, url):
-    scripts = soup(client.get(url)).find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    """The page's NewsArticle, after checking that the site's own data (the Organization, the
+    breadcrumbs) is there too."""
+    page = soup(client.get(url))
+    scripts = page.find_all("script", type="application/ld+json")
+    blocks = [json.loads(script.string) for script in scripts]
+    kinds = [block["@type"] for block in blocks]
+    assert sorted(kinds) == ["BreadcrumbList", "NewsArticle", "Organization"], kinds
+    og_type = page.find("meta", attrs={"property": "og:type"})
+    assert og_type["content"] == "article"
+    return next(block for block in blocks if block["@type"] == "NewsArticle")
 
 
 def test_a_news_page_describes_itself_as_a_news_article(client, launch):
