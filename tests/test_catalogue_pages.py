@@ -141,7 +141,9 @@ def test_filters_are_one_control_that_summarises_the_active_ones(client, catalog
     assert not details.has_attr("open")  # site.js opens it on wide screens
     assert text(details.summary) == "Filtrér"
     assert details.find("select", attrs={"name": "dimension"})
-    form = get(client, "/symbioser/?dimension=social&status=drift&tema=nope").find("form")
+    form = get(client, "/symbioser/?dimension=social&status=drift&tema=nope").find(
+        "form", class_="filters"
+    )
     # "aktive" needs the merged catalogue (msgid "active: %(names)s")
     assert text(form.summary) == "Filtrér (aktive: Social, I drift)"
 

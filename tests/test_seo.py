@@ -176,7 +176,7 @@ def test_every_page_type_has_canonical_and_sharing_tags(client, examples, page_t
     canonical = page.find_all("link", rel="canonical")
     assert [link["href"] for link in canonical] == [f"{root()}{url}"]
     assert meta(page, "og:url") == f"{root()}{url}"
-    assert meta(page, "og:type") == "website"
+    assert meta(page, "og:type") == ("article" if page_type == "NewsPage" else "website")
     assert meta(page, "og:site_name") == "Symbiose Hillerød"
     assert meta(page, "og:title") and meta(page, "og:title") in page.find("title").text
     assert meta(page, "og:description") == meta(page, "description")
