@@ -39,7 +39,11 @@ test: $(VENV)/.dev
 	@scripts/ensure-pango
 	@scripts/ensure-chromium
 	@scripts/ensure-vnu
-	DJANGO_SETTINGS_MODULE=symbiose.settings.test $(PY) -m pytest
+	# Browser tests in a process of their own: Playwright's event loop changes how Django keeps
+	# database connections for the rest of its process (tests/browser/conftest.py), and a test
+	# run after it there found its connection outside autocommit.
+	DJANGO_SETTINGS_MODULE=symbiose.settings.test $(PY) -m pytest --ignore=tests/browser
+	DJANGO_SETTINGS_MODULE=symbiose.settings.test $(PY) -m pytest tests/browser
 
 # The checks of .pre-commit-config.yaml on every tracked file (CI runs this too): ruff check,
 # ruff format --check, djhtml --check on templates/, end of file and trailing whitespace (these
