@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pages.feeds import MAX_ENTRIES, PageFeed
+from pages.locales import localized, source_of
 
-from .locales import localized, source_of
 from .models import NewsIndexPage, NewsPage
 
 
@@ -18,7 +18,7 @@ class NewsFeed(PageFeed):
         return NewsPage.objects.listed().child_of(source_of(self.page))
 
     def items(self, obj):
-        return localized(self.news()[:MAX_ENTRIES], NewsPage)
+        return localized(self.news()[:MAX_ENTRIES])
 
     def item_description(self, item):
         return item.teaser

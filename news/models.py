@@ -12,16 +12,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from caching.fragments import without_restricted
 from pages.blocks import RICH_TEXT_FEATURES, BodyBlock
+from pages.locales import localized, source_of
 from pages.sharing import SharePageMixin
-
-from .locales import localized, source_of
+from pages.sources import Source
 
 PER_PAGE = 10
 
@@ -62,7 +62,7 @@ class NewsIndexPage(SharePageMixin, Page):
         # last; never an error.
         news_page = Paginator(self.news(), PER_PAGE).get_page(request.GET.get("page"))
         context["news_page"] = news_page
-        context["news"] = localized(news_page.object_list, NewsPage)
+        context["news"] = localized(news_page.object_list)
         return context
 
 
@@ -178,25 +178,7 @@ class NewsPage(SharePageMixin, Page):
         return context
 
 
-class NewsSource(Orderable):
+class NewsSource(Source):
     """A public source the news comes from, linked under "Kilde"/"Kilder" on the page."""
 
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(
-        _("title"), max_length=250, help_text=_("The title of the article, page or report.")
-    )
-    url = models.URLField(_("address"), max_length=500)
-    publisher = models.CharField(
-        _("publisher"), max_length=150, blank=True, help_text=_("E.g. the newspaper or website.")
-    )
-    date = models.DateField(_("date"), null=True, blank=True, help_text=_("When it was published."))
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("url"),
-        FieldRowPanel([FieldPanel("publisher"), FieldPanel("date")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")

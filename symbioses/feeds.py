@@ -2,8 +2,8 @@
 address + feed.atom; symbiose/urls.py)."""
 
 from pages.feeds import MAX_ENTRIES, PageFeed
+from pages.locales import localized
 
-from .locales import localized
 from .models import SymbioseIndexPage, SymbiosePage
 
 

@@ -19,13 +19,14 @@ from wagtail.search import index
 
 from caching.fragments import without_restricted
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
+from pages.locales import in_default_locale, localized, source_of
 from pages.numbers import DanishDecimalField
 from pages.sharing import SharePageMixin
+from pages.sources import Source
 
 from .choices import DIMENSION_FIELDS, Dimension, Flow, PartnerKind, Status, Unit
 from .diagram import network_diagram
 from .filters import SymbioseFilter
-from .locales import in_default_locale, localized, source_of
 from .summary import total_effect
 
 FIRST_YEAR = 1990
@@ -480,25 +481,7 @@ class SymbioseResult(Orderable):
             raise ValidationError(errors)
 
 
-class SymbioseSource(Orderable):
+class SymbioseSource(Source):
     """A public source the page's facts come from, linked under "Kilder" on the page."""
 
     page = ParentalKey(SymbiosePage, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(
-        _("title"), max_length=250, help_text=_("The title of the article, page or report.")
-    )
-    url = models.URLField(_("address"), max_length=500)
-    publisher = models.CharField(
-        _("publisher"), max_length=150, blank=True, help_text=_("E.g. the newspaper or website.")
-    )
-    date = models.DateField(_("date"), null=True, blank=True, help_text=_("When it was published."))
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("url"),
-        FieldRowPanel([FieldPanel("publisher"), FieldPanel("date")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")

@@ -3,7 +3,7 @@
 Wagtail's own lookups of the active locale and of view restrictions come from the shared cache
 (caching/lookups.py). English pages route through the English home page (one query more) and
 list the Danish catalogue with translations swapped in, one query per list
-(symbioses/locales.py); their budget is ENGLISH_BUDGET.
+(pages/locales.py); their budget is ENGLISH_BUDGET.
 """
 
 import pytest

@@ -13,12 +13,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from caching.fragments import without_restricted
 from pages.feeds import site_settings
+from pages.locales import swap_translations
 
-from ..locales import active_language, swap_translations
 from ..models import NewsPage
 
 register = template.Library()
@@ -42,7 +43,7 @@ def latest_news(context):
     kept = getattr(request, "_latest_news", None)
     if kept is not None:
         return kept
-    language = active_language()
+    language = get_language() or settings.LANGUAGE_CODE
     latest = NewsPage.objects.listed().values("translation_key")[:LATEST_SHOWN]
     found = list(
         without_restricted(NewsPage.objects.live())
@@ -57,7 +58,10 @@ def latest_news(context):
         key=lambda page: (page.date, page.first_published_at, page.pk),
         reverse=True,
     )
-    items = swap_translations(originals, found, language)
+    translations = {
+        page.translation_key: page for page in found if page.locale.language_code == language
+    }
+    items = swap_translations(originals, translations, language)
     # A news page's parent is always the listing (NewsPage.parent_page_types): its address is
     # the news page's without the last part; no query for it.
     in_language = [page for page in items if page.locale.language_code == language] or items
@@ -99,7 +103,8 @@ def news_article_data(context, page):
         "description": page.teaser,
         "datePublished": page.date.isoformat(),
         "dateModified": (page.last_published_at or timezone.now()).isoformat(),
-        "inLanguage": active_language(),  # the page is shown in its own language
+        "inLanguage": get_language()
+        or settings.LANGUAGE_CODE,  # the page is shown in its own language
         "mainEntityOfPage": page.get_full_url(request),
         "author": organisation,
         "publisher": organisation,

@@ -41,7 +41,7 @@ class HomeCatalogue:
 
 def in_language(pages, language):
     """{translation_key: page}: each page in `language` where it has one, else in Danish
-    (marked untranslated, symbioses/locales.py)."""
+    (marked untranslated, pages/locales.py)."""
     shown = {}
     for page in pages:
         code = page.locale.language_code

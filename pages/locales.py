@@ -1,6 +1,6 @@
-"""The catalogue in every language, from one set of data.
+"""Listings in every language, from one set of data (the catalogue, the news).
 
-Symbioses, partners and theme groups are kept, and refer to one another, in the default
+Symbioses, partners, theme groups and news are kept, and refer to one another, in the default
 (Danish) locale; translations carry the text in another language. A page in another language
 lists the Danish pages, each replaced by its live translation where there is one. The others
 are shown in Danish, never hidden, and marked `untranslated_language` so that templates give
@@ -31,9 +31,10 @@ def source_of(page):
     return original or page
 
 
-def localized(pages):
+def localized(pages, model=None):
     """The pages, each as its live translation in the active language where there is one; one
-    query. Untranslated pages are marked with the language they are shown in."""
+    query. Untranslated pages are marked with the language they are shown in. `model`: the
+    class to look the translations up as (Page: titles and addresses only, not specific())."""
     pages = list(pages)
     language = get_language() or settings.LANGUAGE_CODE
     if language == settings.LANGUAGE_CODE or not pages:
@@ -41,19 +42,26 @@ def localized(pages):
     # Pages of one type (a list of symbioses): their translations in one query of that type;
     # else Wagtail's specific(), a query more.
     kinds = {type(page) for page in pages}
-    model = kinds.pop() if len(kinds) == 1 else Page
+    specific = model is None and len(kinds) > 1
+    model = model or (kinds.pop() if len(kinds) == 1 else Page)
     found = model.objects.filter(
         translation_key__in=[page.translation_key for page in pages],
         locale__language_code=language,
     ).live()
-    if model is Page:
+    if specific:
         found = found.specific()
-    translations = {page.translation_key: page for page in found}
+    return swap_translations(pages, {page.translation_key: page for page in found}, language)
+
+
+def swap_translations(originals, translations, language):
+    """`originals` (Danish pages, in order), each replaced by its translation in `language`
+    (`translations`: by translation key); untranslated ones marked."""
     shown = []
-    for page in pages:
+    for page in originals:
         translation = translations.get(page.translation_key)
         if translation is None:
-            page.untranslated_language = settings.LANGUAGE_CODE
+            if language != settings.LANGUAGE_CODE:
+                page.untranslated_language = settings.LANGUAGE_CODE
             translation = page
         else:
             share_related(page, translation)
