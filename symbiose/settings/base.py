@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "search",  # Søg / Search: /soeg/ and /en/search/, the header's search box
     "news",  # Nyheder / News: the news listing, news pages, their Atom feeds
     "caching",
+    "backups",  # manage.py backup / restore: the database, media files, a manifest
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses
     # Translation workflow: editors translate page by page, see what is out of date, PO files.
@@ -304,6 +305,9 @@ if AWS_STORAGE_BUCKET_NAME:
         CSP_IMAGE_SOURCES.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
 else:
     SERVE_MEDIA_DEFAULT = True
+
+# Where `manage.py backup` writes when given no directory (backups/); keep it off this machine.
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
 
 # django-csp; the header lists the directives in this order (symbiose/middleware.py). No inline
 # scripts or styles anywhere, so never 'unsafe-inline'. Wagtail's previews alone may be framed,
