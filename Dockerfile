@@ -40,6 +40,9 @@
 #   SCHEDULER_SECONDS     how often scheduled pages are published and expired ones
 #                         unpublished, and old join submissions deleted (default 30); 0 starts
 #                         no scheduler in this container.
+#   BACKUP_DIR            where `python manage.py backup` writes without an argument (a volume
+#                         or a mounted off-site share; docs/operations.md, Backups).
+#   APP_VERSION           the release (e.g. the git commit), written into each backup's manifest.
 #   JOIN_SUBMISSION_RETENTION_DAYS  days join submissions are kept (default 365).
 #   JOIN_RATE_LIMIT, JOIN_RATE_LIMIT_SECONDS  join submissions per client address per window
 #                         (default 5 per 3600).
@@ -72,9 +75,14 @@ ENV PATH=/opt/venv/bin:$PATH \
     MEDIA_ROOT=/app/media \
     PORT=8000
 
-# WeasyPrint (the brochure) needs Pango for text layout and a font; nothing else from apt.
+# WeasyPrint (the brochure) needs Pango for text layout and a font.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+# `manage.py backup` and `restore` run pg_dump and pg_restore (Debian's client, newer than or
+# as new as the server: pg_dump refuses a newer server).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --gid 10001 app \
