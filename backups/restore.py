@@ -52,7 +52,8 @@ def restore(directory, database_url=None, force=False, with_media=True):
         # Pages cached before the restore show what it replaced: a new generation in the
         # shared cache (and the database's anchor) means none of them is served again.
         bump_generation()
-        purge_every_page_from_the_cdn()
+        if database.alias:  # the site's own database: what the CDN keeps changed too
+            purge_every_page_from_the_cdn()
     except DatabaseError as error:
         raise BackupError(f"Restored, but the page cache was not cleared: {error}") from None
     return {
