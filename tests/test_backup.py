@@ -252,3 +252,18 @@ def test_media_in_object_storage_are_backed_up_and_restored_through_the_storage(
     with default_storage.open("original_images/kort.png", "rb") as restored:
         assert restored.read() == b"\x89PNG map"
     assert media.restore(tmp_path, {"files": entries}) == (0, 2)  # nothing to do the second time
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_after_a_restore_visitors_get_the_restored_page_not_a_cached_one(launch, tmp_path, client):
+    url = launch["om"].url
+    backup = make_backup(tmp_path / "backups")
+    Page.objects.filter(pk=launch["om"].pk).update(title="Ændret efter backuppen")  # no publish
+    assert "Ændret efter backuppen" in client.get(url).content.decode()  # now in the page cache
+    assert "Ændret efter backuppen" in client.get(url).content.decode()
+
+    call_command("restore", str(backup), "--force", verbosity=0)
+
+    page = client.get(url).content.decode()
+    assert "Ændret efter backuppen" not in page
+    assert launch["om"].title in page
