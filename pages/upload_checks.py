@@ -82,6 +82,7 @@ MARKUP_IN_TEXT = _(
 )
 NOT_WEBVTT = _("The file is not a WebVTT captions file: it must begin with “WEBVTT”.")
 NOT_VIDEO = _("The file's content is not a valid %(extension)s file.")
+NO_EXTENSION = _("The file name has no extension, such as .pdf or .docx.")
 
 # What `filetype` recognises each video extension as (the checks the video block relies on).
 VIDEO_KINDS = {
@@ -97,6 +98,8 @@ def refuse(message, **params):
 def check_document_content(uploaded):
     """Raise one ValidationError unless the upload's content is what its extension says."""
     extension = os.path.splitext(uploaded.name)[1].lower().lstrip(".")
+    if not extension:  # Wagtail's own message would name the extension “”
+        refuse(NO_EXTENSION)
     check = CHECKS.get(extension)
     if check is None:
         return  # the extension itself is refused by WAGTAILDOCS_EXTENSIONS

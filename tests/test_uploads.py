@@ -474,6 +474,12 @@ def test_refused_extension_gets_one_message(editor):
     assert file_errors(response).count("Filendelse") == 1
 
 
+def test_file_without_extension_gets_one_message(editor):
+    response = upload(editor, "documents", "README", b"Symbiose Hillerod\n")
+    assert file_errors(response) == danish(checks.NO_EXTENSION)
+    assert "Filendelse “”" not in errors(response)
+
+
 def test_replacing_a_document_with_a_fake_is_refused_once(editor):
     assert upload(editor, "documents", "referat.docx", ooxml("docx")).status_code == 302
     document = get_document_model().objects.get()
