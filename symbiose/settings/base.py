@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "backups",  # manage.py backup / restore: the database, media files, a manifest
     "brochure",  # the partner brochure (PDF); above pages and symbioses, below launch
     "launch",  # the launch content and its commands; above pages and symbioses
+    "snapshot",  # the static snapshot a web server serves when the app is down
     # Translation workflow: editors translate page by page, see what is out of date, PO files.
     "wagtail_localize",
     "wagtail_localize.locales",  # Wagtail's locale screens, with wagtail-localize's sync
@@ -259,7 +260,16 @@ LOGGING = {
 SCHEDULED_JOBS = [
     "pages.scheduling.publish_due",  # scheduled pages go live, expired ones offline
     "join.retention.delete_expired_submissions",  # join submissions past their retention
+    "snapshot.jobs.write_if_stale",  # the static snapshot, after a publish (snapshot/)
 ]
+
+# The static snapshot (snapshot/): every public page and its files, written here after each
+# publish (by the scheduler, within SCHEDULER_SECONDS) and by `manage.py write_snapshot`; the
+# web server serves SNAPSHOT_ROOT/current when the app answers 502/503/504 (README). Empty: off.
+SNAPSHOT_ROOT = os.environ.get("SNAPSHOT_ROOT", str(BASE_DIR / "site-snapshot"))
+# Written again at least this often, for what changes with the clock alone (a banner's end).
+SNAPSHOT_MAX_AGE_SECONDS = int(os.environ.get("SNAPSHOT_MAX_AGE_SECONDS", "3600"))
+SNAPSHOT_MAX_FILES = int(os.environ.get("SNAPSHOT_MAX_FILES", "20000"))  # pages, images...
 
 # The join form (join/): submissions are deleted this many days after they were sent (the
 # page's privacy text says so); each client address may send JOIN_RATE_LIMIT of them per

@@ -14,3 +14,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Each test process keeps its own cache; tests/conftest.py empties it between tests.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_REDIS_URL = ""
+# No snapshot unless a test asks for one (tests/test_snapshot.py sets its own folder).
+SNAPSHOT_ROOT = ""

@@ -138,6 +138,7 @@ def production_env(database, shared_redis, tmp_path):
         MEDIA_ROOT=str(tmp_path / "media"),
         STATIC_ROOT=str(tmp_path / "static"),
         CACHE_DIR=str(tmp_path / "cache"),  # only used if REDIS_URL were ignored
+        SNAPSHOT_ROOT=str(tmp_path / "site-snapshot"),  # the scheduler writes it, not ./
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env
