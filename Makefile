@@ -39,6 +39,7 @@ test: $(VENV)/.dev
 	@scripts/ensure-pango
 	@scripts/ensure-chromium
 	@scripts/ensure-vnu
+	@scripts/ensure-nginx
 	# Browser tests in a process of their own: Playwright's event loop changes how Django keeps
 	# database connections for the rest of its process (tests/browser/conftest.py), and a test
 	# run after it there found its connection outside autocommit.
