@@ -14,3 +14,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Each test process keeps its own cache; tests/conftest.py empties it between tests.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_REDIS_URL = ""
+# Django's test client logs in (Client.login) through authenticate() without a request, which
+# django-axes refuses; tests/test_throttling.py turns it on for the lockouts it tests.
+AXES_ENABLED = False
