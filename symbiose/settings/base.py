@@ -131,9 +131,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: it refuses a locked-out login before any password is hashed.
+# django-axes first: it refuses a locked-out login before any password is hashed. AxesBackend is
+# axes' AxesStandaloneBackend plus ModelBackend's get_user and permissions, so the first backend
+# can also hold a session: Wagtail's test tools log in with AUTHENTICATION_BACKENDS[0].
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
