@@ -9,6 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from join.models import JoinFormSubmission
@@ -228,9 +230,6 @@ def test_a_flood_of_invalid_join_submissions_is_limited_too(client, join_page, s
 
 
 def test_a_throttled_join_submission_writes_nothing(client, join_page, settings):  # noqa: F811
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     settings.JOIN_RATE_LIMIT = 1
     assert client.post(JOIN_URL, VALID).status_code == 200
     with CaptureQueriesContext(connection) as queries:
