@@ -189,9 +189,11 @@ class JoinFormPage(SharePageMixin, AbstractEmailForm):
 
     def serve_post(self, request, *args, **kwargs):
         limit = RateLimit(request)
-        if limit.exceeded():
+        attempts = RateLimit(request, scope="join-attempts", limit=settings.JOIN_ATTEMPT_LIMIT)
+        if limit.exceeded() or attempts.exceeded():
             form = self.get_form(initial=self.typed_values(request), page=self, user=request.user)
             return self.render_form(request, form, rate_limited=True, status=429)
+        attempts.hit()  # every post counts here, invalid ones too (join/ratelimit.py)
         if request.POST.get(HONEYPOT, "").strip():
             limit.hit()
             logger.info("Join form: dropped a submission that filled in the honeypot")

@@ -2,8 +2,10 @@
 production, so every server process counts together).
 
 A fixed window: the first counted submission from an address starts it, and it ends
-JOIN_RATE_LIMIT_SECONDS later. Only what the form accepts (and what the honeypot catches) is
-counted, so a visitor correcting typing errors is never locked out. The address is hashed
+JOIN_RATE_LIMIT_SECONDS later. Two counts share it: what the form accepts (and what the honeypot
+catches), limited to JOIN_RATE_LIMIT, and every post, valid or not, limited to the much higher
+JOIN_ATTEMPT_LIMIT. A visitor correcting typing errors never reaches the second; a script
+posting rubbish does, and is then answered without the form being checked. The address is hashed
 before it is used as a key: the cache never holds visitors' IP addresses. If the cache cannot
 be reached the form keeps working, unlimited, and the error is logged.
 """
@@ -16,29 +18,18 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from pages.clients import client_address
+
 logger = logging.getLogger(__name__)
 
 
-def client_address(request):
-    """The visitor's IP address. Behind TRUSTED_PROXY_COUNT proxies that each append the address
-    they received the request from to X-Forwarded-For, it is the one the outermost proxy saw
-    (entries further left may be made up by the client); without proxies, REMOTE_ADDR."""
-    hops = settings.TRUSTED_PROXY_COUNT
-    if hops:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if len(addresses) >= hops:
-            return addresses[-hops]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 class RateLimit:
-    def __init__(self, request, scope="join"):
+    def __init__(self, request, scope="join", limit=None):
         digest = hashlib.sha256(
             f"{settings.SECRET_KEY}:{client_address(request)}".encode()
         ).hexdigest()
         self.key = f"ratelimit:{scope}:{digest}"
-        self.limit = settings.JOIN_RATE_LIMIT
+        self.limit = settings.JOIN_RATE_LIMIT if limit is None else limit
         self.window = settings.JOIN_RATE_LIMIT_SECONDS
 
     def _entry(self, now):

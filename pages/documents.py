@@ -23,6 +23,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as wagtail_views
 from wagtail.models import Collection, Site
 
+from .throttle import limit_wrong_passwords
+
 
 def is_private(document):
     """True when the document's collection, or one above it, has a view restriction."""
@@ -111,7 +113,10 @@ def read_part(document, start, length):
 
 
 # The password form's own address (where it is posted, and a wrong password shows it again).
-authenticate_with_password = never_cache(wagtail_views.authenticate_with_password)
+# Wrong passwords are limited per address (pages/throttle.py).
+authenticate_with_password = never_cache(
+    limit_wrong_passwords("document", "restriction_id")(wagtail_views.authenticate_with_password)
+)
 
 
 def document_addresses(documents):

@@ -1,7 +1,10 @@
 from django.http import Http404
 from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+from wagtail import views as wagtail_views
 
 from .site_settings import SiteSettings
+from .throttle import limit_wrong_passwords
 
 
 def accessibility_statement(request):
@@ -10,3 +13,12 @@ def accessibility_statement(request):
     if not url:
         raise Http404
     return redirect(url)
+
+
+# The password form of a restricted page, at Wagtail's own address (symbiose/urls.py routes it
+# here first): wrong passwords are limited per address (pages/throttle.py).
+authenticate_with_password = never_cache(
+    limit_wrong_passwords("page", "page_view_restriction_id")(
+        wagtail_views.authenticate_with_password
+    )
+)

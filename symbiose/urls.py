@@ -13,7 +13,7 @@ from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
 from search import views as search_views
 from seo import views as seo_views
-from symbiose import views
+from symbiose import lockout, views
 from symbioses import views as symbiose_views
 
 urlpatterns = [
@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/jsi18n/", views.admin_js_catalog, name="admin_js_catalog"),
     # Before Wagtail's admin: the translation editor's catalogue, our Danish on top (admin_da/).
     path("admin/localize/jsi18n/", views.localize_js_catalog, name="localize_js_catalog"),
+    # Before Wagtail's admin: its login view, answered by django-axes' lockout first (lockout.py).
+    path("admin/login/", lockout.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own: the same views, with caching headers (pages/documents.py).
     re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="document_serve"),
@@ -66,6 +68,12 @@ urlpatterns += i18n_patterns(
     ),
     # Atom feeds: the news listing's, a theme group's news, the catalogue's (pages/feeds.py).
     re_path(r"^(?P<page_path>(?:[\w\-]+/)+)feed\.atom$", views.atom_feed, name="atom_feed"),
+    # Before Wagtail's own: the same view, with wrong passwords limited (pages/throttle.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_views.authenticate_with_password,
+        name="page_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

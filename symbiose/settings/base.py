@@ -3,6 +3,7 @@
 import os
 import tempfile
 import zlib
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # its sitemap.xml template (seo/sitemap.py)
+    "axes",  # login throttling (AXES_* below)
 ]
 
 MIDDLEWARE = [
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused login into its lockout answer (AXES_* below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "symbiose.urls"
@@ -128,6 +132,14 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is hashed. AxesBackend is
+# axes' AxesStandaloneBackend plus ModelBackend's get_user and permissions, so the first backend
+# can also hold a session: Wagtail's test tools log in with AUTHENTICATION_BACKENDS[0].
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -273,15 +285,43 @@ SNAPSHOT_MAX_FILES = int(os.environ.get("SNAPSHOT_MAX_FILES", "20000"))  # pages
 
 # The join form (join/): submissions are deleted this many days after they were sent (the
 # page's privacy text says so); each client address may send JOIN_RATE_LIMIT of them per
-# JOIN_RATE_LIMIT_SECONDS (counted in the default cache, Redis in production).
+# JOIN_RATE_LIMIT_SECONDS, and post at most JOIN_ATTEMPT_LIMIT times, valid or not (counted in
+# the default cache, Redis in production).
 JOIN_SUBMISSION_RETENTION_DAYS = int(os.environ.get("JOIN_SUBMISSION_RETENTION_DAYS", "365"))
 if JOIN_SUBMISSION_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("JOIN_SUBMISSION_RETENTION_DAYS must be 1 or more.")
 JOIN_RATE_LIMIT = int(os.environ.get("JOIN_RATE_LIMIT", "5"))
 JOIN_RATE_LIMIT_SECONDS = int(os.environ.get("JOIN_RATE_LIMIT_SECONDS", "3600"))
+# Every post counts against this one, invalid ones too (join/ratelimit.py).
+JOIN_ATTEMPT_LIMIT = int(os.environ.get("JOIN_ATTEMPT_LIMIT", "30"))
 # How many proxies in front of the app append to X-Forwarded-For (a CDN and a load balancer:
 # 2); the client's address is the entry they received. 0: REMOTE_ADDR (no proxy).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Login throttling (django-axes), for the admin's login and Django's at /_util/login/: after
+# LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, that pair is locked
+# out for LOGIN_COOLOFF_MINUTES, answered with a Danish 429
+# (symbiose/lockout.py). Per user name *and* address, so nobody can lock an editor out from
+# elsewhere and colleagues behind one office address do not lock each other out. The counts live
+# in the default cache (Redis in production, shared by every process): a refused login costs a
+# cache read, no database query and no password hash. Lift a lockout with
+# `manage.py axes_reset_ip_username <address> <user name>`.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "symbiose.lockout.lockout_response"
+# The client's address as the join form and the password forms read it (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "pages.clients.client_address"
+# A post while locked out is refused before it is counted, so the lockout ends on time.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True  # a successful login forgets the earlier typing errors
+AXES_ENABLE_ADMIN = False  # the cache handler keeps no records to show
+# The password forms of restricted pages and private documents (pages/throttle.py): wrong
+# passwords per address and restriction, in the default cache too.
+VIEW_PASSWORD_FAILURE_LIMIT = int(os.environ.get("VIEW_PASSWORD_FAILURE_LIMIT", "10"))
+VIEW_PASSWORD_COOLOFF_SECONDS = int(os.environ.get("VIEW_PASSWORD_COOLOFF_SECONDS", "900"))
 
 # /.well-known/security.txt (RFC 9116, seo/security_txt.py): where to report a vulnerability
 # (an e-mail address or a URI; without it the file answers 404, and `check --deploy` warns) and
@@ -391,6 +431,12 @@ else:
         }
     }
 PAGE_CACHE_ALIAS = "default"
+if not REDIS_URL:
+    # django-axes (AXES_HANDLER above) warns that the file cache counts without atomic
+    # increments: two wrong passwords at the same moment may count once, so a lockout may come
+    # an attempt or two late, never not at all. Acceptable on one machine; with several servers,
+    # Redis (REDIS_URL) counts exactly.
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # The brochure's stable addresses (brochure/views.py): served from the database with their own
 # ETag; a page-cache copy would only take room.
 BROCHURE_URLS = ("/brochure.pdf", "/en/brochure.pdf")

@@ -16,3 +16,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_REDIS_URL = ""
 # No snapshot unless a test asks for one (tests/test_snapshot.py sets its own folder).
 SNAPSHOT_ROOT = ""
+# Django's test client logs in (Client.login) through authenticate() without a request, which
+# django-axes refuses; tests/test_throttling.py turns it on for the lockouts it tests.
+AXES_ENABLED = False
