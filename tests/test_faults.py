@@ -258,3 +258,38 @@ def test_readiness_names_a_database_that_does_not_answer(client, settings):
     body = json.loads(response.content)
     assert body["redis"] == "not used"
     assert body["database"].startswith("no answer")
+
+
+# The page cache's database read -------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_hanging_database_read_never_holds_a_cached_page(settings, monkeypatch):
+    """The anchor's read waits at most PAGE_CACHE_ANCHOR_WAIT, keeps the last copy, and while
+    that read hangs, nothing waits for it again: the cached page is still served."""
+    from caching import anchor as anchor_module
+    from caching.anchor import anchor
+    from caching.sidecall import SideCall
+
+    settings.PAGE_CACHE_ANCHOR_WAIT = 0.05
+    monkeypatch.setattr(anchor, "side", SideCall("test-anchor"))
+    anchor.read()
+    known = dict(anchor.values)
+    release, calls = threading.Event(), []
+
+    class Hanging:
+        def values_list(self, *args):
+            calls.append(args)
+            release.wait(10)  # a frozen database
+            return []
+
+    monkeypatch.setattr(anchor_module.Generation, "objects", Hanging())
+    try:
+        anchor.expire()
+        assert anchor.value() == known.get("", 0)  # the last copy, not waited for
+        anchor.expire()
+        assert anchor.value() == known.get("", 0)
+        assert len(calls) == 1  # the hanging read is not started again
+        assert not release.is_set()
+    finally:
+        release.set()
