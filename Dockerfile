@@ -36,7 +36,12 @@
 #   SECURE_HSTS_SECONDS / _INCLUDE_SUBDOMAINS / _PRELOAD, SERVE_MEDIA (default 1: the app
 #   serves uploaded images under /media/; documents only ever at /documents/<id>/<name>),
 #   MEDIA_ROOT (default /app/media, volume), LOG_LEVEL, CONN_MAX_AGE,
-#   PORT (default 8000), WEB_CONCURRENCY (gunicorn workers, default 2).
+#   PORT (default 8000), WEB_CONCURRENCY (gunicorn workers, default 2), GUNICORN_THREADS
+#                         (threads per worker, default 4: gthread workers, gunicorn.conf.py).
+#   DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT (PostgreSQL, default 2 s and 5 s;
+#                         DATABASE_STATEMENT_TIMEOUT=0 for long one-off commands),
+#   REDIS_TIMEOUT, REDIS_BREAKER_SECONDS (default 0.25 s, 5 s), READYZ_TIMEOUT (0.05 s),
+#   LOG_REPEAT_SECONDS (default 10: one log line per kind of failure per interval).
 #   SCHEDULER_SECONDS     how often scheduled pages are published and expired ones
 #                         unpublished, and old join submissions deleted (default 30); 0 starts
 #                         no scheduler in this container.
@@ -107,8 +112,9 @@ USER 10001:10001
 EXPOSE 8000
 
 # Uses the first ALLOWED_HOSTS entry as Host so the check still passes when ALLOWED_HOSTS
-# does not list 127.0.0.1. /healthz is exempt from the HTTPS redirect and answers 200 only
-# when the database answers.
+# does not list 127.0.0.1. /healthz (liveness: the process answers, no dependency asked) is
+# answered before the HTTPS redirect and the host check; /readyz (PostgreSQL and Redis) is for
+# a load balancer's readiness check, not for restarting the container.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os,sys,urllib.request as u;h=(os.environ.get('ALLOWED_HOSTS') or 'localhost').split(',')[0].strip().lstrip('.');h='localhost' if h in ('','*') else h;r=u.urlopen(u.Request('http://127.0.0.1:%s/healthz'%os.environ.get('PORT','8000'),headers={'Host':h}),timeout=4);sys.exit(0 if r.status==200 else 1)"]
 

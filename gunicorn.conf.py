@@ -6,6 +6,14 @@ it is one per container whatever WEB_CONCURRENCY says; with several containers a
 advisory lock lets one publish at a time (pages/scheduling.py). SCHEDULER_SECONDS=0 starts
 none (when a separate process or job runs it).
 
+Workers: gthread, GUNICORN_THREADS threads each (default 4). A request waiting on a slow or
+frozen dependency holds one thread, not the whole worker: the other threads go on answering
+cached pages, /healthz and /readyz (every network call has a timeout too, and Redis a circuit
+breaker: symbiose/settings/base.py). So WEB_CONCURRENCY workers answer up to
+WEB_CONCURRENCY x GUNICORN_THREADS requests at once; GUNICORN_THREADS=1 gives the old sync
+behaviour. This file sets it for every gunicorn started here: the image, the benchmark and test
+servers (devtools/gunicorn.py).
+
 The other server options stay on the command line (Dockerfile CMD, devtools/gunicorn.py).
 """
 
@@ -15,6 +23,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS") or "4")
 _scheduler = None
 
 

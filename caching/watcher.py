@@ -22,8 +22,11 @@ import threading
 import time
 
 import redis
+from django.conf import settings
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+
+from .breaker import BreakerConnection, CircuitOpen
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +34,7 @@ RETRY_SECONDS = 1.0  # after a failed subscription; until then every request rea
 
 
 class GenerationWatcher:
-    def __init__(self, url, channel, read, recheck_seconds=1.0, timeout=0.25, on_change=None):
+    def __init__(self, url, channel, read, recheck_seconds=1.0, timeout=None, on_change=None):
         self.url = url
         self.channel = channel
         self.read = read  # read(name): the generation from the shared cache, None if unreachable
@@ -39,7 +42,8 @@ class GenerationWatcher:
         # database too (Redis may be back with less than it had; a publish was committed).
         self.on_change = on_change or (lambda: None)
         self.recheck_seconds = recheck_seconds
-        self.timeout = timeout
+        # Connect and read timeouts: the cache's (REDIS_TIMEOUT), through the same breaker.
+        self.timeout = settings.REDIS_TIMEOUT if timeout is None else timeout
         self.lock = threading.Lock()
         self.pid = os.getpid()
         self.client = self.pubsub = None
@@ -86,6 +90,10 @@ class GenerationWatcher:
             socket_connect_timeout=self.timeout,
             socket_timeout=self.timeout,
             retry=Retry(NoBackoff(), 0),  # fail at once: the request reads from Redis instead
+            # A failure opens the breaker of this Redis for every connection of the process;
+            # while it is open, no subscription is even tried.
+            connection_class=BreakerConnection,
+            breaker_seconds=settings.REDIS_BREAKER_SECONDS,
             client_name=f"watcher:{self.channel}",  # as CLIENT LIST shows it
         )
         pubsub = client.pubsub()
@@ -99,7 +107,8 @@ class GenerationWatcher:
             pubsub.close()
             client.close()
             self.retry_at = time.monotonic() + RETRY_SECONDS
-            logger.warning("Page cache: cannot subscribe to %s (%s)", self.channel, error)
+            if not isinstance(error, CircuitOpen):  # else the breaker said it already
+                logger.warning("Page cache: cannot subscribe to %s (%s)", self.channel, error)
             return False
         # redis-py may still reconnect on its own (and subscribe again): bumps made meanwhile
         # were not heard, so a reconnection counts as an announcement.

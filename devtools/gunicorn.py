@@ -1,5 +1,7 @@
 """A throwaway gunicorn serving this checkout: started on a free loopback port, waited for
-until /healthz answers, stopped with all its workers. Used by tests/multiserver and `make bench`."""
+until /readyz answers (its database and cache answer), stopped with all its workers. Used by
+tests/multiserver and `make bench`. It runs in the checkout, so gunicorn reads
+./gunicorn.conf.py as in production: gthread workers with GUNICORN_THREADS threads each."""
 
 import os
 import signal
@@ -57,7 +59,7 @@ class Gunicorn:
 
     def healthy(self):
         try:
-            with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"{self.url}/readyz", timeout=2) as response:
                 return response.status == 200
         except (urllib.error.URLError, OSError):
             return False
@@ -78,7 +80,7 @@ class Gunicorn:
 
 
 def wait_until_healthy(servers, seconds=30):
-    """Returns once every server answers /healthz with 200; raises ServerError otherwise."""
+    """Returns once every server answers /readyz with 200; raises ServerError otherwise."""
     deadline = time.monotonic() + seconds
     waiting = list(servers)
     while waiting:
@@ -89,5 +91,5 @@ def wait_until_healthy(servers, seconds=30):
                 waiting.remove(server)
         if waiting and time.monotonic() > deadline:
             logs = "\n".join(f"--- {s}\n{s.log_text()}" for s in waiting)
-            raise ServerError(f"no /healthz answer within {seconds} s from {waiting}:\n{logs}")
+            raise ServerError(f"no /readyz answer within {seconds} s from {waiting}:\n{logs}")
         time.sleep(0.1)

@@ -13,7 +13,7 @@ from pages import views as page_views
 from pages.concurrency import edit_view as page_edit_view
 from search import views as search_views
 from seo import views as seo_views
-from symbiose import lockout, views
+from symbiose import health, lockout, views
 from symbioses import views as symbiose_views
 
 urlpatterns = [
@@ -34,7 +34,9 @@ urlpatterns = [
         name="document_password",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", views.healthz, name="healthz"),
+    # Answered first by symbiose.health.HealthMiddleware; named here for reverse().
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # The brochure's stable addresses: the current edition, designed or generated.
     path("brochure.pdf", brochure_views.brochure, {"language": "da"}, name="brochure_da"),
     path("en/brochure.pdf", brochure_views.brochure, {"language": "en"}, name="brochure_en"),

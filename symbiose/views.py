@@ -1,8 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views import static
 from django.views.decorators.cache import never_cache
@@ -19,16 +18,6 @@ from symbioses import feeds as symbiose_feeds
 # Documents are never among them: they are served by /documents/<id>/<name>, which checks the
 # privacy of their collection (pages/documents.py).
 IMAGE_FOLDERS = ("original_images", "images")
-
-
-def healthz(request):
-    """Liveness and readiness: answers 200 only when the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any database failure means "not ready"
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
 
 
 @require_safe

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before the HTTPS redirect, the host check and the page cache.
+    "symbiose.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -131,6 +133,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: a connection attempt gives up after DATABASE_CONNECT_TIMEOUT seconds (psycopg's
+# minimum is 2), the server cancels any statement after DATABASE_STATEMENT_TIMEOUT seconds, and
+# a connection whose sent data stays unacknowledged for DATABASE_TCP_USER_TIMEOUT seconds (the
+# database's host or the network gone) is dropped, so a slow or lost database cannot hold a
+# request for ever. Long one-off commands (migrate, backup, restore) may run with
+# DATABASE_STATEMENT_TIMEOUT=0 (no limit).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
+DATABASE_TCP_USER_TIMEOUT = float(os.environ.get("DATABASE_TCP_USER_TIMEOUT", "10"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    _db_options.setdefault("tcp_user_timeout", int(DATABASE_TCP_USER_TIMEOUT * 1000))
+    _db_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _db_options.get("options", ""),
+                f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+            ],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is hashed. AxesBackend is
@@ -258,10 +282,16 @@ CSP_FRAME_SOURCES = env_list(
     "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
 )
 
+# During an outage: one line per kind of failure per LOG_REPEAT_SECONDS, with a count, instead
+# of a traceback per request (symbiose/logfilter.py).
+LOG_REPEAT_SECONDS = float(os.environ.get("LOG_REPEAT_SECONDS", "10"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "repeats": {"()": "symbiose.logfilter.RepeatFilter", "seconds": LOG_REPEAT_SECONDS}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["repeats"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
@@ -401,21 +431,36 @@ PERMISSIONS_POLICY = {
 # Caching: one cache shared by every server process. Redis when REDIS_URL is set (if it goes
 # away, pages are rendered instead, with a logged warning); otherwise files on this machine,
 # which all processes of a single-machine set-up share.
+# Every Redis connection (cache, watcher, /readyz) gives up after REDIS_TIMEOUT seconds, never
+# retries by itself, and goes through a circuit breaker (caching/breaker.py): after a failure,
+# this process does not try that Redis again for REDIS_BREAKER_SECONDS, so a hung Redis costs
+# one timeout per interval, not one per request. The breaker logs each failure (once per
+# interval) and the recovery, so django-redis need not log every ignored error.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+REDIS_BREAKER_SECONDS = float(os.environ.get("REDIS_BREAKER_SECONDS", "5"))
+# /readyz (symbiose/health.py) gives PostgreSQL and Redis this long, both at the same time.
+READYZ_TIMEOUT = float(os.environ.get("READYZ_TIMEOUT", "0.05"))
 if REDIS_URL:
+    from caching.breaker import BreakerConnection
+
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "symbiose",
             "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 0.25,
-                "SOCKET_TIMEOUT": 0.25,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
                 "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_POOL_KWARGS": {
+                    "connection_class": BreakerConnection,
+                    "breaker_seconds": REDIS_BREAKER_SECONDS,
+                },
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     CACHES = {
         "default": {
@@ -443,7 +488,7 @@ BROCHURE_URLS = ("/brochure.pdf", "/en/brochure.pdf")
 # Never page-cached: the private addresses, the health check, static files, uploaded images and
 # the brochure.
 PAGE_CACHE_EXCLUDED_PREFIXES = (
-    *PRIVATE_URL_PREFIXES, "/healthz", STATIC_URL, MEDIA_URL, *BROCHURE_URLS
+    *PRIVATE_URL_PREFIXES, "/healthz", "/readyz", STATIC_URL, MEDIA_URL, *BROCHURE_URLS
 )  # fmt: skip
 # With Redis, each process learns of new generations over pub/sub (caching/watcher.py) instead
 # of a round trip per request, and reads them again at least this often as a safety net.
@@ -454,6 +499,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "900"))  # bounds 
 # most this often; a process's own copy of a page lives at most PAGE_CACHE_LOCAL_SECONDS.
 PAGE_CACHE_ANCHOR_SECONDS = float(os.environ.get("PAGE_CACHE_ANCHOR_SECONDS", "2"))
 PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "10"))
+# A request waits at most this long for that read (on a side thread), then keeps the last copy:
+# a frozen database never holds a cached page. 0: read on the request's own connection.
+PAGE_CACHE_ANCHOR_WAIT = float(os.environ.get("PAGE_CACHE_ANCHOR_WAIT", "0.1"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))  # s-maxage
 

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
 REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 15  # a database of its own, flushed
 EDITOR = {"username": "redaktoer", "password": f"multi-{uuid.uuid4().hex}"}
-BOOT_SECONDS = 30  # at most, for both servers to answer /healthz
+BOOT_SECONDS = 30  # at most, for both servers to answer /readyz
 COMMAND_SECONDS = 180  # at most, for one management command
 # Only these variables are passed on from the test's own environment: a developer's shell
 # must not make the servers purge a real CDN or write to real object storage.
