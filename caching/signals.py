@@ -67,6 +67,14 @@ def setting_changed(sender, instance, **kwargs):
         site_wide_change(sender, instance)
 
 
+def restricted_pages(restriction):
+    """The page and those below it; none when it was deleted with its restriction. A generator:
+    no query at all when no CDN is configured."""
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is not None:
+        yield from page.get_descendants(inclusive=True).specific(defer=True)
+
+
 def site_wide_change(sender, instance, **kwargs):
     """Settings (the footer), files, embeds and restrictions can change any page."""
     if is_setting(sender):
@@ -75,9 +83,7 @@ def site_wide_change(sender, instance, **kwargs):
     elif sender is PageViewRestriction:
         bump_generation(":restrictions")
         # The restricted pages are no longer public: named here, the CDN must forget them.
-        page = Page.objects.filter(pk=instance.page_id).first()  # gone when deleted with it
-        pages = page.get_descendants(inclusive=True).specific(defer=True) if page else []
-        cdn.purge_after_commit(cdn.page_paths(pages))
+        cdn.purge_after_commit(cdn.page_paths(restricted_pages(instance)))
     elif sender is Locale:
         bump_generation(":locales")
     elif sender in (get_document_model(), get_image_model()):
