@@ -8,4 +8,10 @@ class AlertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the history and the CDN purge
+        from django.urls import reverse
+
+        from caching import cdn
+
+        from . import signals  # noqa: F401 - connects the history
+
+        cdn.add_site_paths(lambda: [reverse(name) for name in ("alerts_status", "alerts_feed")])

@@ -1,14 +1,9 @@
-"""Each save of the alert: a history entry when it changed what visitors are told, and the
-addresses that are not pages purged from the CDN. (Saving any Wagtail setting already bumps
-the page cache and purges every page from the CDN: caching/signals.py.)"""
+"""Each save of the alert: a history entry when it changed what visitors are told. (Saving any
+Wagtail setting bumps the page cache and purges the CDN, caching/signals.py: every page, and
+the addresses the apps declare, /status.json and the alerts' feed among them, alerts/apps.py.)"""
 
-from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.urls import reverse
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Site
 
 from .models import RECORDED_FIELDS, AlertRecord, AlertSettings
 
@@ -16,8 +11,6 @@ from .models import RECORDED_FIELDS, AlertRecord, AlertSettings
 @receiver(post_save, sender=AlertSettings)
 def alert_saved(sender, instance, **kwargs):
     record_history(instance)
-    if settings.WAGTAILFRONTENDCACHE:
-        transaction.on_commit(purge_alert_addresses)
 
 
 def record_history(alert):
@@ -32,12 +25,3 @@ def record_history(alert):
         changed = before != now and (alert.active or last.active)
     if changed:
         AlertRecord.objects.create(**now)
-
-
-def purge_alert_addresses():
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return
-    batch = PurgeBatch()
-    batch.add_urls(site.root_url + reverse(name) for name in ("alerts_status", "alerts_feed"))
-    batch.purge()

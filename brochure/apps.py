@@ -11,4 +11,10 @@ class BrochureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from caching import cdn
+
         from . import signals  # noqa: F401
+        from .editions import addresses
+
+        # Purged with every change, and again once a rebuild has stored the new edition.
+        cdn.add_site_paths(addresses)

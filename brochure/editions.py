@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from caching import cdn
 from caching.pagecache import bump_generation
 from pages.documents import is_private
 
@@ -63,6 +64,10 @@ def build_all():
     return [build_edition(language) for language in LANGUAGES]
 
 
+def addresses():
+    return [address(language) for language in LANGUAGES]
+
+
 def rebuild_safely():
     """Builds every edition; one that fails is logged and keeps its previous edition."""
     for language in LANGUAGES:
@@ -86,6 +91,7 @@ def schedule_rebuild():
     def run():
         if getattr(_pending, "number", None) == number:
             rebuild_safely()
+            cdn.purge_paths(addresses())  # the CDN may have fetched the old one meanwhile
 
     transaction.on_commit(run)
 

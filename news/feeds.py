@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from pages.feeds import MAX_ENTRIES, PageFeed
 from pages.locales import localized, source_of
 
-from .models import NewsIndexPage, NewsPage
+from .models import PER_PAGE, NewsIndexPage, NewsPage
 
 
 class NewsFeed(PageFeed):
@@ -50,3 +50,15 @@ def feed_for(page):
     if isinstance(page, apps.get_model("symbioses", "ThemeGroupPage")):
         return ThemeGroupNewsFeed(page)
     return None
+
+
+def listing_paths(page):
+    """What a CDN may hold below `page` besides the page: its news feed, and for the listing
+    its further pages (?page=2…, one more than there are: a news item may just have gone)."""
+    if feed_for(page) is None:
+        return []
+    paths = ["feed.atom"]
+    if isinstance(page, NewsIndexPage):
+        last = -(-page.news().count() // PER_PAGE) + 1
+        paths += [f"?page={number}" for number in range(1, last + 1)]
+    return paths

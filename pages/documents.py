@@ -18,10 +18,11 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as wagtail_views
-from wagtail.models import Collection, Site
+from wagtail.models import Collection
+
+from caching import cdn
 
 from .throttle import limit_wrong_passwords
 
@@ -120,9 +121,9 @@ authenticate_with_password = never_cache(
 
 
 def document_addresses(documents):
-    """Every public address of the documents, one per site (the CDN caches per host name)."""
-    roots = [site.root_url for site in Site.objects.all()]
-    return [f"{root}{document.url}" for document in documents for root in roots]
+    """Every public address of the documents, at the site's public address (SITE_HOSTNAME)."""
+    root = cdn.root_url()
+    return [f"{root}{document.url}" for document in documents]
 
 
 def purge_from_the_cdn(documents):
@@ -130,7 +131,7 @@ def purge_from_the_cdn(documents):
         return
     documents = list(documents)
     if documents:
-        PurgeBatch(document_addresses(documents)).purge()
+        cdn.purge(sorted(document_addresses(documents)))
 
 
 def collection_restricted(sender, instance, **kwargs):

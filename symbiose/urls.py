@@ -80,4 +80,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "symbiose.views.bad_request"
 handler500 = "symbiose.views.server_error"

@@ -1,8 +1,9 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -45,8 +46,8 @@ def media(request, folder, path):
     return static.serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
 
 
-def server_error(request):
-    """The 500 page with the hotline footer, even when the database is down."""
+def error_context():
+    """The footer's hotline and the banner, even when the database is down."""
     from alerts.models import AlertSettings
     from pages.site_settings import SiteSettings
 
@@ -58,10 +59,23 @@ def server_error(request):
         alert_settings = AlertSettings.current()
     except Exception:  # noqa: BLE001 - no database: no banner, rather than no page
         alert_settings = None
-    html = render_to_string(
-        "500.html", {"site_settings": site_settings, "alert_settings": alert_settings}
-    )
-    return HttpResponseServerError(html)
+    return {"site_settings": site_settings, "alert_settings": alert_settings}
+
+
+def server_error(request):
+    """The 500 page with the hotline footer, even when the database is down."""
+    return HttpResponseServerError(render_to_string("500.html", error_context()))
+
+
+def bad_request(request, exception=None):
+    """The 400 page (a Host not allowed, too many fields, a broken request), in the language
+    of its address. Rendered without the request: what it holds cannot be trusted (its Host
+    is not even allowed), and the page links nowhere but home."""
+    language = "en" if request.path_info.startswith("/en/") else settings.LANGUAGE_CODE
+    with translation.override(language):
+        home = "/en/" if language == "en" else "/"
+        html = render_to_string("400.html", {**error_context(), "home": home})
+    return HttpResponseBadRequest(html)
 
 
 # Wagtail's own catalogue view reads only wagtail.admin's djangojs catalogue; ours comes after

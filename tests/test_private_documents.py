@@ -14,7 +14,7 @@ from moto import mock_aws
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.cdn import recording_cdn
 from tests.pdfs import small_pdf
@@ -261,9 +261,9 @@ def cdn(settings):
 
 
 def test_restricting_a_collection_purges_its_documents_from_the_cdn(
-    cdn, db, django_capture_on_commit_callbacks
+    cdn, db, settings, django_capture_on_commit_callbacks
 ):
-    Site.objects.filter(is_default_site=True).update(hostname="symbiosehillerod.dk", port=443)
+    settings.SITE_HOSTNAME = "symbiosehillerod.dk"  # the Wagtail Site's own hostname is not used
     collection = Collection.get_first_root_node().add_child(name="Bestyrelsen")
     inner = collection.add_child(name="Bilag")
     document = make_document("Referat", "referat.pdf", collection)
@@ -291,4 +291,5 @@ def test_moving_a_document_into_a_private_collection_purges_it(
     with django_capture_on_commit_callbacks(execute=True):
         document.collection = collection
         document.save()
-    assert [path for _host, path in cdn] == [document.url]
+    # Any saved document purges every page too (a page may show it): the document among them.
+    assert document.url in [path for _host, path in cdn]

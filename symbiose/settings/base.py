@@ -55,7 +55,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # Wagtail's locale screens, with wagtail-localize's sync
     "wagtail.contrib.forms",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signals purge a published page alone, at the
+    # Wagtail Site's hostname; caching/cdn.py purges all a change touches, at SITE_HOSTNAME.
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",  # promoted search results, edited in the admin
@@ -505,12 +506,14 @@ PAGE_CACHE_ANCHOR_WAIT = float(os.environ.get("PAGE_CACHE_ANCHOR_WAIT", "0.1"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))  # s-maxage
 
-# A CDN in front is purged on publish (Wagtail's front-end cache invalidation).
+# A CDN in front is purged after every change that bumps the page cache: every live page and
+# the addresses the apps declare, at SITE_HOSTNAME (caching/cdn.py, with Wagtail's backends).
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "caching.cdn.HTTPBackend",  # Wagtail's, with a timeout
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "5")),
     }
 if os.environ.get("CLOUDFLARE_API_TOKEN"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
@@ -518,6 +521,9 @@ if os.environ.get("CLOUDFLARE_API_TOKEN"):
         "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
         "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
     }
+# Our addresses are purged as they are (Danish at /, English under /en/): Wagtail would
+# otherwise add a /da/ copy of each.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Serve uploaded media from the app itself (single-server set-up); turn off behind a media host.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", SERVE_MEDIA_DEFAULT)
