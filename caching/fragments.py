@@ -29,13 +29,22 @@ def restricted_paths():
     )
 
 
-def without_restricted(pages):
+def without_restricted(pages, *related):
     """The pages without those under a view restriction: like PageQuerySet.public(), without a
-    query for the restrictions on every listing."""
+    query for the restrictions on every listing. `related`: the names of page foreign keys
+    whose page must be public too (e.g. a symbiosis's partners)."""
     restricted = restricted_paths()
     if not restricted:
         return pages
-    private = Q()
-    for path in restricted:
-        private |= Q(path__startswith=path)
-    return pages.exclude(private)
+    for field in ("", *related):
+        lookup = f"{field}__path__startswith" if field else "path__startswith"
+        private = Q()
+        for path in restricted:
+            private |= Q(**{lookup: path})
+        pages = pages.exclude(private)
+    return pages
+
+
+def is_restricted(page):
+    """Whether the page is under a view restriction (no query: the paths are cached)."""
+    return page is not None and any(page.path.startswith(path) for path in restricted_paths())
