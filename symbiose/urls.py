@@ -70,4 +70,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler404 = "symbiose.views.page_not_found"
 handler500 = "symbiose.views.server_error"
