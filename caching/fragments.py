@@ -20,29 +20,45 @@ def cached(name, build, generation_name=""):
     return value
 
 
+# Functions an app registers (restricted_with): given the restricted paths, the paths of other
+# pages that are as private, e.g. a symbiosis that names a restricted partner. This app knows no
+# app; they tell it.
+RESTRICTED_WITH = []
+
+
+def restricted_with(paths_of):
+    RESTRICTED_WITH.append(paths_of)
+    return paths_of
+
+
 def restricted_paths():
-    """The paths of the pages with a view restriction (their subtrees are restricted too)."""
-    return cached(
+    """The paths of the pages with a view restriction (their subtrees are restricted too), and
+    of the pages private with them (RESTRICTED_WITH)."""
+    own = cached(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
         generation_name=":restrictions",
     )
+    if not own or not RESTRICTED_WITH:
+        return own
+    # Follows the pages' generation: a publish may name a restricted page anew.
+    related = cached(
+        "restricted-with",
+        lambda: sorted({path for paths_of in RESTRICTED_WITH for path in paths_of(own)}),
+    )
+    return own + related
 
 
-def without_restricted(pages, *related):
+def without_restricted(pages):
     """The pages without those under a view restriction: like PageQuerySet.public(), without a
-    query for the restrictions on every listing. `related`: the names of page foreign keys
-    whose page must be public too (e.g. a symbiosis's partners)."""
+    query for the restrictions on every listing."""
     restricted = restricted_paths()
     if not restricted:
         return pages
-    for field in ("", *related):
-        lookup = f"{field}__path__startswith" if field else "path__startswith"
-        private = Q()
-        for path in restricted:
-            private |= Q(**{lookup: path})
-        pages = pages.exclude(private)
-    return pages
+    private = Q()
+    for path in restricted:
+        private |= Q(path__startswith=path)
+    return pages.exclude(private)
 
 
 def is_restricted(page):

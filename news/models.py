@@ -168,12 +168,8 @@ class NewsPage(SharePageMixin, Page):
                 pages = model.objects.filter(pk__in=[page.pk for page in chosen.all()])
             else:
                 pages = chosen.all()
-            # A symbiosis with a restricted partner is as private as that partner.
-            related = ("partner_a", "partner_b") if name == "symbioses" else ()
             concerned[name] = list(
-                without_restricted(pages.live(), *related)
-                .select_related("locale")
-                .order_by("title")
+                without_restricted(pages.live()).select_related("locale").order_by("title")
             )
         shown = localized([*concerned["theme_groups"], *concerned["symbioses"]], Page)
         count = len(concerned["theme_groups"])

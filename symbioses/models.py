@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from caching.fragments import is_restricted, restricted_paths, without_restricted
+from caching.fragments import is_restricted, restricted_paths, restricted_with, without_restricted
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
 from pages.locales import in_default_locale, localized, source_of
 from pages.numbers import DanishDecimalField
@@ -205,10 +205,10 @@ class ThemeGroupPage(SharePageMixin, Page):
 class SymbioseQuerySet(PageQuerySet):
     def listed(self):
         """Live, public symbioses in every language, with everything a listing shows, in a
-        fixed number of queries. A symbiosis names its partners: one with a restricted partner
-        is as private as that partner (SymbiosePage.get_view_restrictions)."""
+        fixed number of queries. A symbiosis that names a restricted partner is as private
+        (symbioses_of_restricted_partners)."""
         return (
-            without_restricted(self.live(), "partner_a", "partner_b")
+            without_restricted(self.live())
             .select_related("partner_a", "partner_b", "theme_group")
             .prefetch_related("results")
             .order_by("title")
@@ -221,6 +221,17 @@ class SymbioseQuerySet(PageQuerySet):
 
     def involving(self, partner):
         return self.filter(models.Q(partner_a=partner) | models.Q(partner_b=partner))
+
+
+@restricted_with
+def symbioses_of_restricted_partners(restricted):
+    """The paths of the symbioses (in every language) that name a partner under `restricted`:
+    they are as private as that partner, left out of every listing, the search and the sitemap."""
+    private = models.Q()
+    for path in restricted:
+        private |= models.Q(partner_a__path__startswith=path)
+        private |= models.Q(partner_b__path__startswith=path)
+    return list(SymbiosePage.objects.filter(private).values_list("path", flat=True))
 
 
 class SymbioseIndexPage(IndexPage):
@@ -405,7 +416,9 @@ class SymbiosePage(SharePageMixin, ExampleMixin, Page):
         if not partners or not restricted_paths():
             return own
         paths = Page.objects.filter(pk__in=partners).values_list("path", flat=True)
-        above = {path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, Page.steplen)}
+        above = {
+            path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, Page.steplen)
+        }
         return PageViewRestriction.objects.filter(
             models.Q(pk__in=own.values("pk")) | models.Q(page__path__in=above)
         )
