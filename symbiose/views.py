@@ -5,8 +5,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
-from django.views import defaults
-from django.views import static
+from django.views import defaults, static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.i18n import JavaScriptCatalog
