@@ -2,10 +2,14 @@
 pages below them, are named nowhere a visitor can read without passing it: not in the menu,
 the listings, the figures, the open data, the feeds, the search, the sitemap or the diagram."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from pypdf import PdfReader
 from wagtail.models import Page, PageViewRestriction
 
+from brochure.editions import build_all
 from news.models import NewsIndexPage, NewsPage
 from pages.models import ContentPage, HomePage
 from symbioses.models import SymbioseIndexPage, ThemeGroupIndexPage, ThemeGroupPage
@@ -158,3 +162,27 @@ def test_a_restricted_theme_group_filters_nothing(client, private):
     filtered = client.get("/symbioser/data.json?tema=fortrolig-temagruppe").json()
     assert filtered["filtre"] == {}
     assert filtered["antal"] == everything["antal"]
+
+
+def test_restricting_a_partner_rebuilds_the_brochure_without_it(
+    client, launch, django_capture_on_commit_callbacks
+):
+    without_launch_catalogue()
+    public, secret = make_partner("Varmeværket"), make_partner("Skjult Partner Aps")
+    make_symbiose(
+        "Samarbejde med ukendt", public, secret, results=[("Job", 3, "arbejdspladser", 2025)]
+    )
+    build_all()
+    assert "Skjult Partner Aps" in pdf_text(client.get("/brochure.pdf"))
+    with django_capture_on_commit_callbacks(execute=True):
+        restrict(secret, PageViewRestriction.PASSWORD)
+    for address in ("/brochure.pdf", "/en/brochure.pdf"):
+        text = pdf_text(client.get(address))
+        assert "Skjult Partner Aps" not in text
+        assert "Samarbejde med ukendt" not in text
+
+
+def pdf_text(response):
+    assert response.status_code == 200
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
