@@ -31,7 +31,9 @@ def make_document(extension, collection=None):
 def private_collection():
     collection = Collection.get_first_root_node().add_child(name="Bestyrelsen")
     restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password=PASSWORD
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password=PASSWORD,
     )
     return collection, restriction
 

@@ -25,6 +25,9 @@ def directives(response):
 def test_a_missing_address_is_kept_briefly_by_anyone(client, launch, settings, address):
     response = client.get(address)
     assert response.status_code == 404
-    assert directives(response) == {"public": "", "max-age": str(settings.PAGE_CACHE_BROWSER_SECONDS)}
+    assert directives(response) == {
+        "public": "",
+        "max-age": str(settings.PAGE_CACHE_BROWSER_SECONDS),
+    }
     english = address.startswith("/en/")
     assert ("Page not found" if english else "Siden blev ikke fundet") in response.content.decode()
