@@ -1,10 +1,11 @@
 """What rebuilds the brochure: publishing, unpublishing, moving or deleting a page it shows
-(symbioses, partners, the about and join pages and their translations), and saving the site
-settings or the brochure settings. The rebuild runs after the transaction commits."""
+(symbioses, partners, the about and join pages and their translations), restricting a page or
+lifting a restriction, and saving the site settings or the brochure settings. The rebuild runs
+after the transaction commits."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.site_settings import SiteSettings
@@ -43,6 +44,14 @@ def page_changed(sender, instance, **kwargs):
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, SHOWN_TYPES):
         schedule_rebuild()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    """A restricted page, or one below it or naming it, is left out; restrictions are rare, so
+    every change rebuilds rather than working out whether the brochure showed the page."""
+    schedule_rebuild()
 
 
 @receiver(post_save, sender=SiteSettings)

@@ -13,6 +13,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from caching.fragments import without_restricted
+
 
 class PageSitemap(Sitemap):
     def homes(self):
@@ -25,10 +27,10 @@ class PageSitemap(Sitemap):
             trees |= Q(path__startswith=home.path)
         if not trees:
             return Page.objects.none()
+        # Not Wagtail's public(): without_restricted also leaves out the pages private with a
+        # restricted one (caching.fragments.RESTRICTED_WITH), such as a symbiosis naming it.
         return (
-            Page.objects.filter(trees)
-            .live()
-            .public()
+            without_restricted(Page.objects.filter(trees).live())
             .select_related("locale")
             .order_by("path")
             .only(

@@ -81,4 +81,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "symbiose.views.bad_request"
+handler404 = "symbiose.views.page_not_found"
 handler500 = "symbiose.views.server_error"

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.views import static
+from django.utils.cache import patch_cache_control
+from django.views import defaults, static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.i18n import JavaScriptCatalog
@@ -44,6 +45,15 @@ def atom_feed(request, page_path):
 def media(request, folder, path):
     """An uploaded image, from its folder of MEDIA_ROOT (read at each request)."""
     return static.serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
+
+
+def page_not_found(request, exception):
+    """The 404 page, kept briefly by browsers and the CDN: the same for every visitor (a
+    restricted page answers with its password or login form, never 404), and a page published
+    at the address later is purged from the CDN and shows in a browser within a minute."""
+    response = defaults.page_not_found(request, exception)
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+    return response
 
 
 def error_context():

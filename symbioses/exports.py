@@ -57,7 +57,7 @@ def symbiose_data(symbiose):
         "retning": symbiose.flow or None,
         "ressource": symbiose.resource,
         "dimensioner": [str(dimension.value) for dimension in symbiose.dimensions],
-        "temagruppe": symbiose.theme_group.title if symbiose.theme_group else None,
+        "temagruppe": symbiose.public_theme_group.title if symbiose.public_theme_group else None,
         "status": symbiose.status,
         "startdato": symbiose.start_date.isoformat() if symbiose.start_date else None,
         "business_case": {

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from caching.fragments import without_restricted
+from caching.fragments import is_restricted, restricted_paths, restricted_with, without_restricted
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
 from pages.locales import in_default_locale, localized, source_of
 from pages.numbers import DanishDecimalField
@@ -205,7 +205,8 @@ class ThemeGroupPage(SharePageMixin, Page):
 class SymbioseQuerySet(PageQuerySet):
     def listed(self):
         """Live, public symbioses in every language, with everything a listing shows, in a
-        fixed number of queries."""
+        fixed number of queries. A symbiosis that names a restricted partner is as private
+        (symbioses_of_restricted_partners)."""
         return (
             without_restricted(self.live())
             .select_related("partner_a", "partner_b", "theme_group")
@@ -222,6 +223,17 @@ class SymbioseQuerySet(PageQuerySet):
         return self.filter(models.Q(partner_a=partner) | models.Q(partner_b=partner))
 
 
+@restricted_with
+def symbioses_of_restricted_partners(restricted):
+    """The paths of the symbioses (in every language) that name a partner under `restricted`:
+    they are as private as that partner, left out of every listing, the search and the sitemap."""
+    private = models.Q()
+    for path in restricted:
+        private |= models.Q(partner_a__path__startswith=path)
+        private |= models.Q(partner_b__path__startswith=path)
+    return list(SymbiosePage.objects.filter(private).values_list("path", flat=True))
+
+
 class SymbioseIndexPage(IndexPage):
     """/symbioser/: the catalogue, its filters and totals; open data at data.json and data.csv."""
 
@@ -234,7 +246,8 @@ class SymbioseIndexPage(IndexPage):
         """The filters a query asks for (garbage dropped) and the published symbioses below this
         page that match them; the page and its open data (symbioses.views) show the same."""
         filters = SymbioseFilter.from_query(
-            query, theme_groups=in_default_locale(ThemeGroupPage.objects.live())
+            query,
+            theme_groups=in_default_locale(without_restricted(ThemeGroupPage.objects.live())),
         )
         # Symbioses live under the one catalogue (max_count) and are kept in Danish: no query
         # for the Danish original of a translated catalogue.
@@ -394,6 +407,27 @@ class SymbiosePage(SharePageMixin, ExampleMixin, Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def get_view_restrictions(self):
+        """Its own and its ancestors' restrictions, and its partners': the page names both
+        partners, so it asks for what their pages ask for."""
+        own = super().get_view_restrictions()
+        partners = [pk for pk in (self.partner_a_id, self.partner_b_id) if pk]
+        if not partners or not restricted_paths():
+            return own
+        paths = Page.objects.filter(pk__in=partners).values_list("path", flat=True)
+        above = {
+            path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, Page.steplen)
+        }
+        return PageViewRestriction.objects.filter(
+            models.Q(pk__in=own.values("pk")) | models.Q(page__path__in=above)
+        )
+
+    @property
+    def public_theme_group(self):
+        """The theme group, unless it is under a view restriction (then it is not named)."""
+        group = self.theme_group
+        return None if group is None or is_restricted(group) else group
 
     @property
     def dimensions(self):

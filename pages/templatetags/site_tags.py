@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from caching.fragments import cached
+from caching.fragments import cached, without_restricted
 
 from ..languages import versions
 from ..site_settings import SiteSettings
@@ -42,7 +42,7 @@ def main_menu(context):
     if home is not None:
 
         def build():
-            children = home.get_children().live().in_menu()
+            children = without_restricted(home.get_children().live().in_menu())
             return [{"title": page.title, "url": page.get_url(request)} for page in children]
 
         items = cached(f"menu:{home.pk}", build)

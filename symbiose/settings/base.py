@@ -206,7 +206,10 @@ WAGTAILDOCS_EXTENSIONS = [
 # Named here, not guessed from the system's mime.types (a slim image may have none): the video
 # block's <video> and <track> need them, and the browser refuses captions of another type.
 WAGTAILDOCS_CONTENT_TYPES = {"mp4": "video/mp4", "webm": "video/webm", "vtt": "text/vtt"}
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", *WAGTAILDOCS_CONTENT_TYPES.values()]
+# Only a PDF opens in the browser; every other document is downloaded (Content-Disposition:
+# attachment), and Wagtail sends nosniff with each. <video> and <track> play the video block's
+# files whatever the header says.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.forms.DocumentForm"
 # Documents are always streamed by /documents/<id>/<name>, which checks their collection's
