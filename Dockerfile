@@ -82,7 +82,7 @@ ENV PATH=/opt/venv/bin:$PATH \
 
 # WeasyPrint (the brochure) needs Pango for text layout and a font.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 # `manage.py backup` and `restore` run pg_dump and pg_restore (Debian's client, newer than or
 # as new as the server: pg_dump refuses a newer server).
