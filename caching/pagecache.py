@@ -225,7 +225,7 @@ class Lookup:
 
     def __init__(self, request, pages):
         self.query = keys.known_query(request)
-        self.entry = self.current = None
+        self.entry = self.current = self.key = None
         self.variant = ()
         self.cached = not keys.never_cached(self.query)
         if not self.cached:  # one visitor's search
@@ -237,7 +237,8 @@ class Lookup:
             self.variant = None if declared is None else keys.canonical(self.query, declared[1])
         keys.restrict(request, self.variant)
         if self.variant is not None:
-            self.entry = pages.fetch(keys.page_key(request.path, self.variant), self.current)
+            self.key = keys.page_key(request.path, self.variant)
+            self.entry = pages.fetch(self.key, self.current)
 
 
 class PageCacheMiddleware:

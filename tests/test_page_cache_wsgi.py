@@ -181,3 +181,24 @@ def test_head_requests_are_answered_too(server):
     server.get(OM)
     answer = server.get(OM, method="HEAD")
     assert (answer.status, answer.by_django) == (200, False)
+
+
+def test_a_ready_answer_is_reused_until_the_page_changes(server, launch, monkeypatch):
+    first = server.get(OM)
+    second = server.get(OM)
+    zipped = server.get(OM, accept_encoding="gzip")
+
+    def no_request(environ):
+        raise AssertionError("built a request")
+
+    monkeypatch.setattr("caching.wsgi.WSGIRequest", no_request)
+    third = server.get(OM)
+    assert (third.body, third.headers, third.by_django) == (second.body, second.headers, False)
+    assert server.get(OM, accept_encoding="gzip").body == zipped.body
+    monkeypatch.undo()
+    om = launch["om"]
+    om.title = "Om netværket"
+    om.save_revision().publish()
+    changed = server.get(OM)
+    assert changed.by_django and "<h1>Om netværket</h1>" in changed.body.decode()
+    assert "<h1>Om netværket</h1>" not in first.body.decode()
