@@ -169,3 +169,21 @@ def test_accept_encoding_parser():
     assert not accepts_gzip("gzip;q=nan")
     assert not accepts_gzip("gzip;q=abc")
     assert not accepts_gzip("*;q=1, gzip;q=0")
+
+
+def test_news_pages_that_exist_are_cached_junk_page_numbers_are_the_first(client, launch):
+    from datetime import date, timedelta
+
+    from tests.test_news import make_news
+
+    for number in range(12):
+        make_news(f"Nyhed {number:02d}", date(2030, 1, 1) + timedelta(days=number))
+    first = client.get("/nyheder/")
+    second = client.get("/nyheder/?page=2")
+    assert second["X-Cache"] == "miss" and "Nyhed 01" in second.content.decode()
+    assert client.get("/nyheder/?page=2&utm_source=x")["X-Cache"] == "hit"
+    entries = page_entries()
+    for bad in ("abc", "0", "999", "1", "%00"):
+        response = client.get(f"/nyheder/?page={bad}")
+        assert (response["X-Cache"], response.content) == ("hit", first.content), bad
+    assert page_entries() == entries
