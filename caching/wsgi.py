@@ -74,12 +74,16 @@ class PageCacheApplication:
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return self.application(environ, start_response)
-        ready = self.ready_answer(environ)
+        try:
+            ready = self.ready_answer(environ)
+            response = None if ready is not None else self.cached(environ)
+        except Exception as error:  # noqa: BLE001 (e.g. no session store: Django answers)
+            logger.warning("Page cache: left to Django (%s: %s)", type(error).__name__, error)
+            ready = response = None
         if ready is not None:
             status, headers, body = ready
             start_response(status, list(headers))
             return Answer([body])
-        response = self.cached(environ)
         if response is None:
             return self.application(environ, start_response)
         status = f"{response.status_code} {response.reason_phrase}"

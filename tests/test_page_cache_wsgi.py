@@ -202,3 +202,14 @@ def test_a_ready_answer_is_reused_until_the_page_changes(server, launch, monkeyp
     changed = server.get(OM)
     assert changed.by_django and "<h1>Om netværket</h1>" in changed.body.decode()
     assert "<h1>Om netværket</h1>" not in first.body.decode()
+
+
+def test_a_failure_before_django_leaves_the_request_to_django(server, monkeypatch):
+    server.get(OM)
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the session store is gone")
+
+    monkeypatch.setattr("caching.wsgi.Lookup", unreachable)
+    answer = server.get(OM)
+    assert (answer.status, answer.by_django) == (200, True)
