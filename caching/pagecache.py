@@ -27,6 +27,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 
 from . import keys
 from .anchor import anchor
+from .filegenerations import file_generations
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,12 @@ def generation(name=""):
     """The current generation, without a round trip to Redis or the database while nothing
     changed."""
     current = watcher()
-    value = current.generation(name) if current else stored_generation(name)
+    if current:
+        value = current.generation(name)
+    else:  # a file cache: its file is read again only when it was replaced
+        value = file_generations.generation(
+            cache(), f"{GENERATION_KEY}{name}", name, stored_generation
+        )
     if value is None:
         return uuid.uuid4().hex  # cache unreachable: never a hit
     if current and not current.subscribed:

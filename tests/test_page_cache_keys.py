@@ -187,3 +187,34 @@ def test_news_pages_that_exist_are_cached_junk_page_numbers_are_the_first(client
         response = client.get(f"/nyheder/?page={bad}")
         assert (response["X-Cache"], response.content) == ("hit", first.content), bad
     assert page_entries() == entries
+
+
+def test_a_file_cache_generation_is_read_only_when_it_changed(
+    client, launch, settings, tmp_path, monkeypatch
+):
+    """The default set-up without Redis: a hit costs a stat of the generation's file, not a
+    read; a publish replaces the file and shows on the very next request."""
+    from caching import pagecache
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    client.get(OM)
+    client.get(OM)
+    reads = []
+    read = pagecache.stored_generation
+    monkeypatch.setattr(
+        pagecache, "stored_generation", lambda name="": reads.append(name) or read(name)
+    )
+    for _ in range(3):
+        assert client.get(OM)["X-Cache"] == "hit"
+    assert reads == []
+    om = launch["om"]
+    om.title = "Om netværket"
+    om.save_revision().publish()
+    response = client.get(OM)
+    assert response["X-Cache"] == "miss"
+    assert "<h1>Om netværket</h1>" in response.content.decode()
