@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __doc__ as DESCRIPTION
 from .config import ROUNDS, STATIC_FILE, TARGET_CONNECTIONS, BenchError, say
 from .inprocess import measure_in_process
+from .layer import layer_passes, layer_table, measure_layer
 from .load import measure_load, start_gunicorn
 from .report import (
     check_docs,
@@ -41,6 +42,11 @@ def parse_args():
     parser.add_argument(
         "--requests", type=int, default=50, help="in-process requests per page (default 50)"
     )
+    parser.add_argument(
+        "--layer-only",
+        action="store_true",
+        help="only the page cache's WSGI layer against the bare and the Django static file",
+    )
     return parser.parse_args()
 
 
@@ -64,10 +70,14 @@ def main():
             check_docs()  # before minutes of work, not after
         env = site_environment(tmp)
         prepare_site(env)
-        pages = measure_in_process(env, args.requests)
+        pages = measure_in_process(env, 1 if args.layer_only else args.requests)
         static = Page("/static/" + STATIC_FILE, "Static limit (Om page HTML, whitenoise)")
-        server = start_gunicorn(env, tmp / "gunicorn.log")
-        measure_load(server.url, static, pages, args.seconds, args.rounds)
+        if not args.layer_only:
+            server = start_gunicorn(env, tmp / "gunicorn.log")
+            measure_load(server.url, static, pages, args.seconds, args.rounds)
+            server.stop()
+            server = None
+        layer = measure_layer(env, tmp, args.seconds, args.rounds)
     except BenchError as error:
         say(f"\nBenchmark failed: {error}")
         return 2
@@ -79,20 +89,23 @@ def main():
             server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    report = "\n\n".join(
-        [
+    parts = [layer_table(layer, args.seconds, args.rounds)]
+    if not args.layer_only:
+        parts = [
             page_cache_state(pages) + ".",
             render_table(pages, args.requests),
             load_table(static, pages, args.seconds, args.rounds),
             verdict(pages, load_before),
             steadiness(static, load_before),
+            *parts,
         ]
-    )
+    report = "\n\n".join(parts)
     say("\n" + report + "\n")
     if args.write_docs:
         write_docs(report, args.seconds, args.rounds)
     say(f"Finished in {time.monotonic() - started:.0f} s.")
-    return 0 if all(page.passes() for page in pages) else 1
+    passed = layer_passes(layer) and (args.layer_only or all(page.passes() for page in pages))
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":

@@ -7,13 +7,13 @@ settings, a document, an image...) bumps the generation, so the very next reques
 process renders afresh. A generation has two parts: the shared cache's (fast, announced over
 Redis pub/sub) and the database's (counted in the publishing transaction; caching/anchor.py),
 so a cache that comes back from an old snapshot cannot revive the pages of before a publish.
-Only anonymous GET/HEAD requests without a query string are cached; editors, previews, the
-admin and filtered listings always get a fresh rendering.
+Only visitors' GET/HEAD requests are cached, keyed on the configured site, the path and the
+query parameters that change the page (caching/keys.py); editors, previews and the admin always
+get a fresh rendering.
 """
 
 import contextlib
 import gzip
-import hashlib
 import logging
 import math
 import time
@@ -25,7 +25,9 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
+from . import keys
 from .anchor import anchor
+from .filegenerations import file_generations
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +84,12 @@ def generation(name=""):
     """The current generation, without a round trip to Redis or the database while nothing
     changed."""
     current = watcher()
-    value = current.generation(name) if current else stored_generation(name)
+    if current:
+        value = current.generation(name)
+    else:  # a file cache: its file is read again only when it was replaced
+        value = file_generations.generation(
+            cache(), f"{GENERATION_KEY}{name}", name, stored_generation
+        )
     if value is None:
         return uuid.uuid4().hex  # cache unreachable: never a hit
     if current and not current.subscribed:
@@ -136,12 +143,12 @@ def still_valid(entry):
 
 
 def is_public_request(request):
-    """An anonymous visitor's GET: no session, no CSRF cookie, not the admin."""
+    """A visitor's GET, not the admin: no logged-in session (a cookie that is no session, or a
+    CSRF cookie, does not count; caching/keys.py)."""
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and settings.CSRF_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+        and not keys.is_editor(request)
     )
 
 
@@ -170,7 +177,7 @@ def stored_form(response):
 
 def response_from(entry, request):
     status, content, compressed, headers = entry
-    if "gzip" in request.headers.get("Accept-Encoding", ""):
+    if keys.accepts_gzip(request.headers.get("Accept-Encoding", "")):
         etag = headers.get("ETag", "")
         headers = {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(compressed))}
         if etag.endswith('"'):
@@ -181,40 +188,82 @@ def response_from(entry, request):
     return response
 
 
-class PageCacheMiddleware:
-    """Serves anonymous visitors from the shared cache and sets HTTP caching headers.
+class Pages:
+    """The shared cache, with this process's memory in front: each process keeps the pages it
+    served, tagged with their generation, for at most PAGE_CACHE_LOCAL_SECONDS."""
 
-    Each process also keeps the pages it served in memory, tagged with their generation, for
-    at most PAGE_CACHE_LOCAL_SECONDS; the current generation is checked on every request (with
-    Redis, through the watcher's subscription), so a publish on any server is seen at once.
-    """
+    def __init__(self):
+        self.local = {}
+
+    def fetch(self, key, current):
+        """(generation, value[, valid until]) stored under `key` for the current generation;
+        None when there is none."""
+        local = self.local.get(key)  # (generation, value, valid until, when it was kept)
+        if (
+            local is not None
+            and local[0] == current
+            and time.monotonic() - local[-1] < settings.PAGE_CACHE_LOCAL_SECONDS
+            and still_valid(local[:-1])
+        ):
+            return local[:-1]
+        stored = cache().get(key)
+        if stored is not None and stored[0] == current and still_valid(stored):
+            self.remember(key, stored)
+            return stored
+        return None
+
+    def store(self, key, entry):
+        until = entry[2] if len(entry) > 2 else None
+        left = math.inf if until is None else max(1, math.ceil(until - time.time()))
+        cache().set(key, entry, timeout=min(settings.PAGE_CACHE_SECONDS, left))
+        self.remember(key, entry)
+
+    def remember(self, key, entry):
+        if len(self.local) >= LOCAL_ENTRIES:
+            with contextlib.suppress(StopIteration, RuntimeError, KeyError):  # threads race here
+                self.local.pop(next(iter(self.local)))  # the oldest
+        self.local[key] = (*entry, time.monotonic())  # a bounded life, whatever happens
+
+
+class Lookup:
+    """Where a visitor's request finds its page (caching/keys.py), and whether it is there.
+    Leaves the request with the query parameters the key says, and no others."""
+
+    def __init__(self, request, pages):
+        self.query = keys.known_query(request)
+        self.entry = self.current = self.key = None
+        self.variant = ()
+        self.cached = not keys.never_cached(self.query)
+        if not self.cached:  # one visitor's search
+            keys.restrict(request)
+            return
+        self.current = generation()
+        if self.query:
+            declared = pages.fetch(keys.declaration_key(request.path), self.current)
+            self.variant = None if declared is None else keys.canonical(self.query, declared[1])
+        keys.restrict(request, self.variant)
+        if self.variant is not None:
+            self.key = keys.page_key(request.path, self.variant)
+            self.entry = pages.fetch(self.key, self.current)
+
+
+class PageCacheMiddleware:
+    """Serves visitors from the shared cache and sets HTTP caching headers (most hits are
+    answered before Django, by caching/wsgi.py, from the same entries)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = {}
+        self.pages = Pages()
 
     def __call__(self, request):
         if not is_public_request(request):
             return self.get_response(request)
-        key = current = None
-        if not request.GET:  # filtered listings are rendered every time, never mixed up
-            key = self.key(request)
-            current = generation()
-            local = self.local.get(key)  # (generation, page, when it was kept)
-            if (
-                local is not None
-                and local[0] == current
-                and time.monotonic() - local[-1] < settings.PAGE_CACHE_LOCAL_SECONDS
-                and still_valid(local[:-1])
-            ):
-                return response_from(local[1], request)
-            # (generation it was rendered in, page, the moment it expires by itself or None)
-            stored = cache().get(key)
-            if stored is not None and stored[0] == current and still_valid(stored):
-                self.remember(key, stored)
-                return response_from(stored[1], request)
+        request.get_host()  # an unknown Host gets Django's 400 (DisallowedHost), never a page
+        lookup = Lookup(request, self.pages)
+        if lookup.entry is not None:
+            return response_from(lookup.entry[1], request)
         response = self.get_response(request)
-        if not is_cacheable_response(response):
+        if not lookup.cached or not is_cacheable_response(response):
             return response
         until = getattr(request, "pagecache_valid_until", None)
         # Browsers and the CDN keep it no longer than it stays true (seconds, rounded up).
@@ -226,23 +275,26 @@ class PageCacheMiddleware:
             s_maxage=min(settings.PAGE_CACHE_SHARED_SECONDS, left),
         )
         patch_vary_headers(response, ["Accept-Encoding"])
-        if key is not None and left > 0:
-            set_response_etag(response)  # once, here, instead of on every conditional request
-            # Stored with the generation read *before* rendering: if something was published
-            # meanwhile, the next request sees a newer generation and renders again.
-            entry = (current, stored_form(response), until)
-            cache().set(key, entry, timeout=min(settings.PAGE_CACHE_SECONDS, left))
-            self.remember(key, entry)
-            response["X-Cache"] = "miss"
+        if left <= 0:
+            return response
+        # Which values of the query make another page, as the view declared (none: it reads
+        # no parameter), kept for the requests that come with a query.
+        allowed = getattr(request, "pagecache_allowed", {})
+        self.pages.store(keys.declaration_key(request.path), (lookup.current, allowed, None))
+        variant = lookup.variant
+        if variant is None:  # rendered before the declaration was known
+            variant = keys.canonical(lookup.query, allowed)
+            if dict(variant) != lookup.query:
+                return response  # a value the view dropped: not a page of its own
+        set_response_etag(response)  # once, here, instead of on every conditional request
+        # Stored with the generation read *before* rendering: if something was published
+        # meanwhile, the next request sees a newer generation and renders again.
+        entry = (lookup.current, stored_form(response), until)
+        self.pages.store(keys.page_key(request.path, variant), entry)
+        response["X-Cache"] = "miss"
         return response
-
-    def remember(self, key, entry):
-        if len(self.local) >= LOCAL_ENTRIES:
-            with contextlib.suppress(StopIteration, RuntimeError, KeyError):  # threads race here
-                self.local.pop(next(iter(self.local)))  # the oldest
-        self.local[key] = (*entry, time.monotonic())  # a bounded life, whatever happens
 
     @staticmethod
     def key(request):
-        address = f"{request.get_host()}{request.path}"
-        return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
+        """The key of the request's page without a query (as tests and tools address it)."""
+        return keys.page_key(request.path)

@@ -28,13 +28,21 @@ def free_port():
 
 
 class Gunicorn:
-    def __init__(self, env, log_path, name="gunicorn", workers=2, extra_args=()):
+    def __init__(
+        self,
+        env,
+        log_path,
+        name="gunicorn",
+        workers=2,
+        extra_args=(),
+        app="symbiose.wsgi:application",
+    ):
         self.name = name
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.log = Path(log_path)
         command = [
-            sys.executable, "-m", "gunicorn", "symbiose.wsgi:application",
+            sys.executable, "-m", "gunicorn", app,
             "--bind", f"{HOST}:{self.port}", "--workers", str(workers),
             # Not gunicorn's one control socket per user (~/.gunicorn/gunicorn.ctl), which two
             # servers, or any other gunicorn on the machine, would take from each other.

@@ -18,6 +18,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from caching.fragments import without_restricted
+from caching.keys import vary_on
 from pages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from pages.locales import localized, source_of
 from pages.sharing import SharePageMixin
@@ -60,7 +61,10 @@ class NewsIndexPage(SharePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # get_page: a page number that is no number gives the first page, one too high the
         # last; never an error.
-        news_page = Paginator(self.news(), PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(self.news(), PER_PAGE)
+        # The page cache keys on the pages that exist (the first is the page without ?page=).
+        vary_on(request, {"page": [str(n) for n in paginator.page_range[1:]]})
+        news_page = paginator.get_page(request.GET.get("page"))
         context["news_page"] = news_page
         context["news"] = localized(news_page.object_list)
         return context

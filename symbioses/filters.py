@@ -60,6 +60,17 @@ class SymbioseFilter:
             partnertype=pick("partnertype", PartnerKind.values),
         )
 
+    @staticmethod
+    def allowed(theme_groups):
+        """{parameter: its valid values}: what from_query keeps (the page cache keys on these
+        alone; caching.keys.vary_on)."""
+        return {
+            "dimension": Dimension.values,
+            "tema": list(theme_groups.values_list("slug", flat=True)),
+            "status": Status.values,
+            "partnertype": PartnerKind.values,
+        }
+
     def apply(self, symbioses):
         """The symbioses (a queryset) that match every filter."""
         if self.dimension:

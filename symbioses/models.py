@@ -18,6 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from caching.fragments import is_restricted, restricted_paths, restricted_with, without_restricted
+from caching.keys import vary_on
 from pages.blocks import RICH_TEXT_FEATURES, ImageBlock
 from pages.locales import in_default_locale, localized, source_of
 from pages.numbers import DanishDecimalField
@@ -242,13 +243,14 @@ class SymbioseIndexPage(IndexPage):
     class Meta:
         verbose_name = _("symbiosis index")
 
-    def filtered(self, query):
+    def filtered(self, query, request=None):
         """The filters a query asks for (garbage dropped) and the published symbioses below this
-        page that match them; the page and its open data (symbioses.views) show the same."""
-        filters = SymbioseFilter.from_query(
-            query,
-            theme_groups=in_default_locale(without_restricted(ThemeGroupPage.objects.live())),
-        )
+        page that match them; the page and its open data (symbioses.views) show the same.
+        With the request, the page cache learns which filter values make another page."""
+        theme_groups = in_default_locale(without_restricted(ThemeGroupPage.objects.live()))
+        filters = SymbioseFilter.from_query(query, theme_groups=theme_groups)
+        if request is not None:
+            vary_on(request, SymbioseFilter.allowed(theme_groups))
         # Symbioses live under the one catalogue (max_count) and are kept in Danish: no query
         # for the Danish original of a translated catalogue.
         symbioses = in_default_locale(SymbiosePage.objects.published())
@@ -273,7 +275,7 @@ class SymbioseIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters, symbioses = self.filtered(request.GET)
+        filters, symbioses = self.filtered(request.GET, request)
         symbioses = list(symbioses)
         theme_groups = self.theme_group_choices()
         context.update(

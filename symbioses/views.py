@@ -19,7 +19,7 @@ def open_data(request, index_path, data_format):
     page = page.specific
     if not isinstance(page, SymbioseIndexPage) or page.get_view_restrictions().exists():
         raise Http404
-    filters, symbioses = page.filtered(request.GET)
+    filters, symbioses = page.filtered(request.GET, request)
     symbioses = symbioses.prefetch_related("sources")
     if data_format == ".json":
         return json_response(filters, symbioses)

@@ -85,12 +85,11 @@ def test_logged_in_editors_are_never_served_or_cached(client, launch, admin_user
     assert "Cache-Control" not in response or "public" not in response["Cache-Control"]
 
 
-def test_filtered_listings_are_not_cached_or_mixed_up(client, launch):
+def test_filtered_listings_are_not_mixed_up(client, launch):
     a, b = make_partner("A", "forening"), make_partner("B")
     make_symbiose("Social symbiose", a, b, environmental=False, social=True)
     make_symbiose("Grøn symbiose", a, b)
-    social = client.get("/symbioser/?dimension=social")
-    assert "X-Cache" not in social
+    social = client.get("/symbioser/?dimension=social")  # a variant of its own
     assert "Grøn symbiose" not in social.content.decode()
     assert "Grøn symbiose" in client.get("/symbioser/").content.decode()
     assert "Grøn symbiose" not in client.get("/symbioser/?dimension=social").content.decode()

@@ -266,6 +266,9 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # errors sent
 # Anonymous visitors get no cookies: sessions only for logged-in editors. The one exception is
 # the CSRF cookie of the join form, which lives until the browser closes (the footer says so).
 SESSION_COOKIE_HTTPONLY = True
+# Sessions read from the cache first: the page cache checks a session cookie on every request
+# (an editor's bypasses it), which then costs a cache read, not a query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
@@ -506,6 +509,13 @@ PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "10"
 # A request waits at most this long for that read (on a side thread), then keeps the last copy:
 # a frozen database never holds a cached page. 0: read on the request's own connection.
 PAGE_CACHE_ANCHOR_WAIT = float(os.environ.get("PAGE_CACHE_ANCHOR_WAIT", "0.1"))
+# The query parameters that may change a page (all others, utm_* included, are taken off the
+# request: caching/keys.py). Owned by: the catalogue's filters (symbioses/filters.py,
+# SymbioseFilter's fields), the news listing's `page` (news/models.py); the views declare their
+# valid values while rendering (caching.keys.vary_on). The search's `q` (and its `page`) is one
+# visitor's search: never cached.
+PAGE_CACHE_VARIANT_PARAMETERS = ("dimension", "tema", "status", "partnertype", "page")
+PAGE_CACHE_UNCACHED_PARAMETERS = ("q",)
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))  # s-maxage
 
