@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.db import DatabaseError
 
+from caching.cdn import purge_after_commit
 from caching.pagecache import bump_generation
-from caching.signals import purge_every_page_from_the_cdn
 
 from . import manifest, media, state
 from .database import Database
@@ -53,7 +53,7 @@ def restore(directory, database_url=None, force=False, with_media=True):
         # shared cache (and the database's anchor) means none of them is served again.
         bump_generation()
         if database.alias:  # the site's own database: what the CDN keeps changed too
-            purge_every_page_from_the_cdn()
+            purge_after_commit()  # outside a transaction: at once
     except DatabaseError as error:
         raise BackupError(f"Restored, but the page cache was not cleared: {error}") from None
     return {
