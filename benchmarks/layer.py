@@ -12,9 +12,8 @@ printed: over the static file through Django.
 import statistics
 import urllib.request
 
-from devtools.gunicorn import Gunicorn, ServerError, wait_until_healthy
-
 from .config import STATIC_FILE, STATIC_SOURCE, TARGET_CONNECTIONS, WORKERS, BenchError, say
+from .load import start_gunicorn as start
 from .load import wrk
 from .report import table
 
@@ -31,18 +30,6 @@ def redis_url(env):
     except Exception:  # noqa: BLE001 (any failure: measured without Redis, and said so)
         return None
     return url
-
-
-def start(env, log_path, app="symbiose.wsgi:application"):
-    server = Gunicorn(
-        env, log_path, workers=WORKERS, extra_args=["--worker-tmp-dir", "/dev/shm"], app=app
-    )
-    try:
-        wait_until_healthy([server])
-    except ServerError as error:
-        server.stop()
-        raise BenchError(str(error)) from error
-    return server
 
 
 def warm(url):

@@ -13,9 +13,11 @@ from .results import LoadRun
 WRK_SCRIPT = REPO / "benchmarks" / "wrk_report.lua"
 
 
-def start_gunicorn(env, log_path):
-    server = Gunicorn(env, log_path, workers=WORKERS, extra_args=["--worker-tmp-dir", "/dev/shm"])
-    say(f"Started gunicorn ({WORKERS} workers, production settings) at {server.url}...")
+def start_gunicorn(env, log_path, app="symbiose.wsgi:application"):
+    server = Gunicorn(
+        env, log_path, workers=WORKERS, extra_args=["--worker-tmp-dir", "/dev/shm"], app=app
+    )
+    say(f"Started gunicorn ({WORKERS} workers, production settings, {app}) at {server.url}...")
     try:
         wait_until_healthy([server])
     except ServerError as error:
