@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import ngettext
 from wagtail.admin.views.account import LoginView
 
-TEMPLATE = "wagtailadmin/login_locked_out.html"
+TEMPLATE = "symbiose/login_locked_out.html"  # ours: its strings are in locale/, not admin_da
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -213,7 +213,7 @@ def test_the_console_handler_folds_repeats():
 # The health addresses -----------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_liveness_and_readiness_answer_for_any_host_and_over_plain_http(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     for path in ("/healthz", "/readyz"):
@@ -225,7 +225,7 @@ def test_liveness_and_readiness_answer_for_any_host_and_over_plain_http(client, 
     assert body == {"status": "ok", "database": "ok", "redis": "not used"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_readiness_names_a_frozen_redis(client, settings, frozen_redis):
     settings.REDIS_URL = f"redis://127.0.0.1:{frozen_redis.port}/0"
     settings.READYZ_TIMEOUT = 0.1
@@ -239,7 +239,7 @@ def test_readiness_names_a_frozen_redis(client, settings, frozen_redis):
     assert len(frozen_redis.accepted) == 1  # asked once, then answered from the breaker
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_readiness_names_a_database_that_does_not_answer(client, settings):
     from symbiose import health
 
@@ -263,7 +263,7 @@ def test_readiness_names_a_database_that_does_not_answer(client, settings):
 # The page cache's database read -------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_hanging_database_read_never_holds_a_cached_page(settings, monkeypatch):
     """The anchor's read waits at most PAGE_CACHE_ANCHOR_WAIT, keeps the last copy, and while
     that read hangs, nothing waits for it again: the cached page is still served."""
