@@ -48,6 +48,7 @@
 #   BACKUP_DIR            where `python manage.py backup` writes without an argument (a volume
 #                         or a mounted off-site share; docs/operations.md, Backups).
 #   APP_VERSION           the release (e.g. the git commit), written into each backup's manifest.
+#   SNAPSHOT_ROOT         the static snapshot (default /app/site-snapshot, a volume; empty: none).
 #   JOIN_SUBMISSION_RETENTION_DAYS  days join submissions are kept (default 365).
 #   JOIN_RATE_LIMIT, JOIN_RATE_LIMIT_SECONDS  join submissions per client address per window
 #                         (default 5 per 3600).
@@ -78,6 +79,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=symbiose.settings.production \
     DATABASE_URL=sqlite:////app/data/db.sqlite3 \
     MEDIA_ROOT=/app/media \
+    SNAPSHOT_ROOT=/app/site-snapshot \
     PORT=8000
 
 # WeasyPrint (the brochure) needs Pango for text layout and a font.
@@ -103,10 +105,12 @@ COPY . /app
 # Static files are collected (hashed + compressed for WhiteNoise) at build time; the key is a
 # throwaway that exists only for this RUN line.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
-    && mkdir -p /app/data /app/media \
-    && chown app:app /app/data /app/media
+    && mkdir -p /app/data /app/media /app/site-snapshot \
+    && chown app:app /app/data /app/media /app/site-snapshot
 
-VOLUME ["/app/data", "/app/media"]
+# /app/site-snapshot: the static copy for when the app is down (README, Når appen er nede),
+# written by the scheduler; mount it where the web server in front can read it.
+VOLUME ["/app/data", "/app/media", "/app/site-snapshot"]
 
 USER 10001:10001
 EXPOSE 8000

@@ -80,14 +80,17 @@ class PageCacheApplication:
         except Exception as error:  # noqa: BLE001 (e.g. no session store: Django answers)
             logger.warning("Page cache: left to Django (%s: %s)", type(error).__name__, error)
             ready = response = None
+        head = environ["REQUEST_METHOD"] == "HEAD"  # the headers only (RFC 9110)
         if ready is not None:
             status, headers, body = ready
             start_response(status, list(headers))
-            return Answer([body])
+            return Answer([] if head else [body])
         if response is None:
             return self.application(environ, start_response)
         status = f"{response.status_code} {response.reason_phrase}"
         start_response(status, list(response.items()))
+        if head:
+            response.content = b""  # Content-Length stays the GET's, as it should
         return response  # its close() sends request_finished, as after Django's own answers
 
     def answer_key(self, environ):

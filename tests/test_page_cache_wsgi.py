@@ -177,10 +177,13 @@ def test_the_admin_and_searches_go_to_django(server):
         assert server.get(path).by_django
 
 
-def test_head_requests_are_answered_too(server):
-    server.get(OM)
-    answer = server.get(OM, method="HEAD")
-    assert (answer.status, answer.by_django) == (200, False)
+def test_head_requests_are_answered_too_with_headers_only(server):
+    page = server.get(OM)
+    for _ in range(2):  # built from the cache, then the ready answer
+        answer = server.get(OM, method="HEAD")
+        assert (answer.status, answer.by_django, answer.body) == (200, False, b"")
+        assert answer.headers["Content-Length"] == str(len(page.body))
+    assert server.get(OM).body == page.body  # a HEAD never leaves an empty page behind
 
 
 def test_a_ready_answer_is_reused_until_the_page_changes(server, launch, monkeypatch):
