@@ -5,8 +5,9 @@ the page cache, sessions), so that they answer fast whatever is down.
 - /readyz: readiness. PostgreSQL (`SELECT 1` on a side thread, caching/sidecall.py) and Redis
   (PING, through its circuit breaker, caching/breaker.py) are asked at the same time, each
   given READYZ_TIMEOUT seconds; a Redis whose breaker is open, or a database whose previous
-  check still hangs, is reported at once without asking. 200 when both answer, else 503; the
-  JSON body names what failed and why.
+  check still hangs or that this process counts as stalled (dbguard/guard.py), is reported
+  at once without asking. 200 when both answer, else 503; the JSON body names what failed
+  and why.
 """
 
 import json
@@ -22,6 +23,7 @@ from django.http import HttpResponse
 
 from caching.breaker import BreakerConnection
 from caching.sidecall import Pending, SideCall
+from dbguard.guard import guard
 
 PATHS = ("/healthz", "/readyz")
 
@@ -105,7 +107,10 @@ def check_redis(timeout):
 def readyz(request):
     timeout = settings.READYZ_TIMEOUT
     deadline = time.monotonic() + timeout
+    stalled = guard.stalled()
     try:
+        if stalled is not None:  # this process refuses requests that need it (dbguard/)
+            raise Pending(stalled, started=False)
         future = _database.start(select_one)  # runs while Redis is asked
     except Pending as pending:
         future, database = None, f"no answer ({pending})"

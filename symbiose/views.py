@@ -1,7 +1,15 @@
+import contextlib
+import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404, HttpResponseBadRequest, HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+)
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -20,6 +28,7 @@ from symbioses import feeds as symbiose_feeds
 # Documents are never among them: they are served by /documents/<id>/<name>, which checks the
 # privacy of their collection (pages/documents.py).
 IMAGE_FOLDERS = ("original_images", "images")
+RETRY_AFTER_SECONDS = 30  # the 503 of a database that does not answer
 
 
 @require_safe
@@ -56,32 +65,51 @@ def page_not_found(request, exception):
     return response
 
 
-def error_context():
-    """The footer's hotline and the banner, even when the database is down."""
+def error_context(database=True):
+    """The footer's hotline and the banner, even when the database is down (`database=False`:
+    not even asked, as when it has just failed to answer)."""
     from alerts.models import AlertSettings
     from pages.site_settings import SiteSettings
 
-    try:
-        site_settings = SiteSettings.load()
-    except Exception:  # noqa: BLE001 - fall back to the launch values kept as model defaults
-        site_settings = SiteSettings()
-    try:
-        alert_settings = AlertSettings.current()
-    except Exception:  # noqa: BLE001 - no database: no banner, rather than no page
-        alert_settings = None
+    site_settings, alert_settings = SiteSettings(), None  # the launch values: model defaults
+    if database:
+        with contextlib.suppress(Exception):  # keep the defaults
+            site_settings = SiteSettings.load()
+        with contextlib.suppress(Exception):  # no database: no banner, rather than no page
+            alert_settings = AlertSettings.current()
     return {"site_settings": site_settings, "alert_settings": alert_settings}
 
 
+def language_of(request):
+    return "en" if request.path_info.startswith("/en/") else settings.LANGUAGE_CODE
+
+
 def server_error(request):
-    """The 500 page with the hotline footer, even when the database is down."""
-    return HttpResponseServerError(render_to_string("500.html", error_context()))
+    """The 500 page with the hotline footer, in the language of its address. A database that
+    does not answer (down, frozen, refused by dbguard) gives 503 with Retry-After instead: the
+    site is unavailable for a while, not broken, and a proxy in front may serve the snapshot."""
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    language = language_of(request)
+    with translation.override(language):
+        context = {
+            **error_context(database=not unavailable),
+            "home": "/en/" if language == "en" else "/",
+            "unavailable": unavailable,
+        }
+        html = render_to_string("500.html", context)
+    if not unavailable:
+        return HttpResponseServerError(html)
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def bad_request(request, exception=None):
     """The 400 page (a Host not allowed, too many fields, a broken request), in the language
     of its address. Rendered without the request: what it holds cannot be trusted (its Host
     is not even allowed), and the page links nowhere but home."""
-    language = "en" if request.path_info.startswith("/en/") else settings.LANGUAGE_CODE
+    language = language_of(request)
     with translation.override(language):
         home = "/en/" if language == "en" else "/"
         html = render_to_string("400.html", {**error_context(), "home": home})

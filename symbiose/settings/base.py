@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # Outside the page cache, so pages served from it always carry the current header.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "caching.pagecache.PageCacheMiddleware",
+    # Below it: a request that may need the database takes a slot, or a 503 if it is stalled.
+    "dbguard.middleware.DatabaseGuardMiddleware",
     # Inside it: the header, with any change made for one view, is kept with the cached page.
     "symbiose.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -144,6 +146,8 @@ DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
 DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
 DATABASE_TCP_USER_TIMEOUT = float(os.environ.get("DATABASE_TCP_USER_TIMEOUT", "10"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, its waits watched: dbguard/guard.py (the DATABASE_* settings below).
+    DATABASES["default"]["ENGINE"] = "dbguard.postgresql"
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
     _db_options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
     _db_options.setdefault("tcp_user_timeout", int(DATABASE_TCP_USER_TIMEOUT * 1000))
@@ -156,6 +160,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             ],
         )
     )
+# A database that stops answering (dbguard/guard.py): a request's operation waiting for more
+# than DATABASE_STALL_SECONDS makes the process refuse requests that need the database (503, at
+# once) until it answers again; the watchdog ends an operation after DATABASE_CLIENT_TIMEOUT
+# seconds (default: 2 s after the statement timeout; 0 = never) and refuses for
+# DATABASE_BREAKER_SECONDS after that. At most DATABASE_REQUEST_SLOTS requests per process
+# reach the views at once (default: one less than gunicorn's threads), each waiting at most
+# DATABASE_SLOT_WAIT seconds for a slot.
+DATABASE_STALL_SECONDS = float(os.environ.get("DATABASE_STALL_SECONDS", "1"))
+DATABASE_CLIENT_TIMEOUT = float(
+    os.environ.get("DATABASE_CLIENT_TIMEOUT")
+    or (DATABASE_STATEMENT_TIMEOUT + 2 if DATABASE_STATEMENT_TIMEOUT else 0)
+)
+DATABASE_BREAKER_SECONDS = float(os.environ.get("DATABASE_BREAKER_SECONDS", "5"))
+DATABASE_REQUEST_SLOTS = int(
+    os.environ.get("DATABASE_REQUEST_SLOTS")
+    or max(1, int(os.environ.get("GUNICORN_THREADS") or "4") - 1)
+)
+DATABASE_SLOT_WAIT = float(os.environ.get("DATABASE_SLOT_WAIT", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is hashed. AxesBackend is
