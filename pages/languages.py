@@ -7,6 +7,8 @@ request, so a page pays one query for all three.
 
 from wagtail.models import Page, Site
 
+from caching.fragments import is_restricted
+
 
 class Versions:
     def __init__(self, homes, translations):
@@ -34,6 +36,8 @@ def versions(request, page=None):
         if found.translation_key == root_key:
             homes[code] = found
         if own and found.translation_key == page.translation_key:
+            if found.pk != page.pk and is_restricted(found):
+                continue  # a private translation is named nowhere public: that language's home
             translations[code] = found
     result = Versions(homes, translations)
     request._page_versions = result

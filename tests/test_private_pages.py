@@ -7,7 +7,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from pypdf import PdfReader
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from brochure.editions import build_all
 from news.models import NewsIndexPage, NewsPage
@@ -186,3 +186,14 @@ def pdf_text(response):
     assert response.status_code == 200
     data = b"".join(response.streaming_content) if response.streaming else response.content
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_a_restricted_translation_is_named_by_no_language_link(client, launch):
+    om = launch["om"]
+    english = om.get_translation(Locale.objects.get(language_code="en"))
+    english_path = english.get_url()
+    assert english_path in client.get(om.get_url()).content.decode()  # public: linked
+    restrict(english, PageViewRestriction.PASSWORD)
+    danish = client.get(om.get_url()).content.decode()
+    assert english_path not in danish  # neither the head's hreflang nor the header's switch
+    assert '<a href="/en/" hreflang="en" lang="en"' in danish  # English: its home page
