@@ -3,7 +3,7 @@
 PostgreSQL that stops answering (frozen, or a network path to it that stopped forwarding)
 times out nowhere on the client: libpq has no read timeout, the server's statement_timeout
 cannot fire, and TCP keepalives are answered by the kernel. So each process keeps its own
-account of the database operations in flight (`watching`, used by the backend in
+account of the database operations in flight (`begin`, `end`, used by the backend in
 dbguard/postgresql/base.py) and:
 
 - counts the database as *stalled* while an operation of a request has run for more than
@@ -48,7 +48,7 @@ class Guard:
         self.open_until = -math.inf
         self.local = threading.local()
         self.slots = None
-        self.pid = None  # the process whose watchdog runs (a forked child starts its own)
+        self.pid = None  # set once this process's watchdog runs (see forked())
 
     # A request's thread ---------------------------------------------------------------------
 
@@ -81,22 +81,23 @@ class Guard:
 
     # Every database operation ---------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def watching(self, wrapper, refuse=True):
-        """Around one operation on `wrapper` (a Django database connection) that may wait for
-        the server; in a request's thread, refused at once (`refuse`) if it is stalled."""
-        guarded = self.guarded
+    def begin(self, wrapper, refuse=True):
+        """Before one operation on `wrapper` (a Django database connection) that may wait for
+        the server; in a request's thread, refused at once (`refuse`) if it is stalled. Its
+        token goes to end(). (Not a context manager: this runs around every query.)"""
+        guarded = getattr(self.local, "guarded", False)
         if guarded and refuse:
             self.refuse_if_stalled()
-        self.start_watchdog()
+        if self.pid is None:
+            self.start_watchdog()
         token = object()
         with self.lock:
             self.operations[token] = (wrapper, self.clock(), guarded)
-        try:
-            yield
-        finally:
-            with self.lock:
-                self.operations.pop(token, None)
+        return token
+
+    def end(self, token):
+        with self.lock:
+            self.operations.pop(token, None)
 
     def stalled(self):
         """Why the database counts as stalled now, or None."""
@@ -121,13 +122,18 @@ class Guard:
     # The watchdog ---------------------------------------------------------------------------
 
     def start_watchdog(self):
-        if self.pid == os.getpid() or not settings.DATABASE_CLIENT_TIMEOUT:
+        if not settings.DATABASE_CLIENT_TIMEOUT:
             return
         with self.lock:
-            if self.pid == os.getpid():
+            if self.pid is not None:
                 return
             self.pid = os.getpid()
         threading.Thread(target=self.watch, name="dbguard-watchdog", daemon=True).start()
+
+    def forked(self):
+        """In a forked child (a gunicorn worker): its own watchdog, started at its first use."""
+        self.pid = None
+        self.lock = threading.Lock()
 
     def watch(self):
         while True:
@@ -171,3 +177,4 @@ def shut_down(wrapper):
 
 
 guard = Guard()
+os.register_at_fork(after_in_child=guard.forked)

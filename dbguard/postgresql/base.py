@@ -13,25 +13,27 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.execute_wrappers.append(self.watched_execute)  # every cursor's execute()
 
     def watched_execute(self, execute, sql, params, many, context):
-        with guard.watching(self):
+        token = guard.begin(self)
+        try:
             return execute(sql, params, many, context)
+        finally:
+            guard.end(token)
+
+    def watched(self, method, *args, refuse=True):
+        token = guard.begin(self, refuse)
+        try:
+            return method(*args)
+        finally:
+            guard.end(token)
 
     def get_new_connection(self, conn_params):  # refused at once while stalled
-        with guard.watching(self):
-            return super().get_new_connection(conn_params)
+        return self.watched(super().get_new_connection, conn_params)
 
-    def _cursor(self, name=None):  # connects, and checks a kept connection's health
-        with guard.watching(self):
-            return super()._cursor(name)
-
-    def is_usable(self):  # also called between requests (close_old_connections)
-        with guard.watching(self):
-            return super().is_usable()
+    def is_usable(self):  # a kept connection's health check; also between requests
+        return self.watched(super().is_usable)
 
     def _commit(self):
-        with guard.watching(self):
-            return super()._commit()
+        return self.watched(super()._commit)
 
     def _rollback(self):  # never refused: it ends a transaction that failed
-        with guard.watching(self, refuse=False):
-            return super()._rollback()
+        return self.watched(super()._rollback, refuse=False)
