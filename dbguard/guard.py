@@ -48,13 +48,9 @@ class Guard:
         self.open_until = -math.inf
         self.local = threading.local()
         self.slots = None
-        self.pid = None  # set once this process's watchdog runs (see forked())
+        self.watching = False  # this process's watchdog runs (see forked())
 
     # A request's thread ---------------------------------------------------------------------
-
-    @property
-    def guarded(self):
-        return getattr(self.local, "guarded", False)
 
     def enter(self):
         """At a request's start: refused if stalled, else waits for one of the slots."""
@@ -88,7 +84,7 @@ class Guard:
         guarded = getattr(self.local, "guarded", False)
         if guarded and refuse:
             self.refuse_if_stalled()
-        if self.pid is None:
+        if not self.watching:
             self.start_watchdog()
         token = object()
         with self.lock:
@@ -125,14 +121,14 @@ class Guard:
         if not settings.DATABASE_CLIENT_TIMEOUT:
             return
         with self.lock:
-            if self.pid is not None:
+            if self.watching:
                 return
-            self.pid = os.getpid()
+            self.watching = True
         threading.Thread(target=self.watch, name="dbguard-watchdog", daemon=True).start()
 
     def forked(self):
         """In a forked child (a gunicorn worker): its own watchdog, started at its first use."""
-        self.pid = None
+        self.watching = False
         self.lock = threading.Lock()
 
     def watch(self):
